@@ -1,0 +1,54 @@
+namespace Kith.Primitives.Ids;
+
+/// <summary>A conversation: 32 bytes chosen at random by its creator, or derived for 1:1 and own-account logs.</summary>
+public readonly struct ConversationId : IEquatable<ConversationId>, IComparable<ConversationId>
+{
+    private readonly byte[]? _bytes;
+
+    private ConversationId(byte[] bytes) => _bytes = bytes;
+
+    /// <summary>Length in bytes.</summary>
+    public const int Size = Id32.Size;
+
+    /// <summary>Makes the id from exactly 32 bytes; throws on any other length (check lengths when decoding).</summary>
+    public static ConversationId FromBytes(ReadOnlySpan<byte> bytes) => new(Id32.Copy(bytes));
+
+    /// <summary>The 32 bytes.</summary>
+    public ReadOnlySpan<byte> Span => _bytes ?? Id32.Zero;
+
+    /// <summary>A copy of the 32 bytes.</summary>
+    public byte[] ToArray() => Span.ToArray();
+
+    /// <inheritdoc/>
+    public bool Equals(ConversationId other) => Span.SequenceEqual(other.Span);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is ConversationId other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Id32.HashCode(Span);
+
+    /// <inheritdoc/>
+    public int CompareTo(ConversationId other) => Span.SequenceCompareTo(other.Span);
+
+    /// <summary>Lowercase hex of the 32 bytes.</summary>
+    public override string ToString() => Convert.ToHexStringLower(Span);
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(ConversationId left, ConversationId right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(ConversationId left, ConversationId right) => !left.Equals(right);
+
+    /// <summary>Order.</summary>
+    public static bool operator <(ConversationId left, ConversationId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Order.</summary>
+    public static bool operator >(ConversationId left, ConversationId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Order.</summary>
+    public static bool operator <=(ConversationId left, ConversationId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Order.</summary>
+    public static bool operator >=(ConversationId left, ConversationId right) => left.CompareTo(right) >= 0;
+}
