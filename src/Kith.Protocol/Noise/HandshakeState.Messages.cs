@@ -136,7 +136,7 @@ public sealed partial class HandshakeState
         }
 
         ReadOnlySpan<byte> rest = message[offset..];
-        var payload = new byte[rest.Length - (_symmetric.CiphertextLength(0))];
+        var payload = new byte[rest.Length - _symmetric.CiphertextLength(0)];
         Result<int> body = _symmetric.DecryptAndHash(rest, payload);
         if (!body.IsOk)
         {

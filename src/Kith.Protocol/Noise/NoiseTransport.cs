@@ -91,6 +91,11 @@ public sealed class NoiseTransport : IDisposable
     public Result<byte[]> Decrypt(ReadOnlySpan<byte> message)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (message.Length > Limits.NoiseMaxMessageLength)
+        {
+            return NoiseErrors.Oversized(ErrorScope.Input);
+        }
+
         var plaintext = new byte[Math.Max(0, message.Length - CipherState.TagSize)];
         return Decrypt(message, plaintext).Map(_ => plaintext);
     }
