@@ -7,12 +7,16 @@ public sealed partial class HandshakePattern
     private const int Responder = 1;
 
     /// <summary>
-    /// Builds a pattern from the spec's notation, one line per message, pre-messages before <c>...</c>:
-    /// <c>Define("IK", "&lt;- s", "...", "-&gt; e, es, s, ss", "&lt;- e, ee, se")</c>.
+    /// Builds a pattern from the spec's notation (§7.1), one string per line, pre-messages before <c>...</c>:
+    /// <c>Define("IK", "&lt;- s", "...", "-&gt; e, es, s, ss", "&lt;- e, ee, se")</c>. The catalogue is written this
+    /// way; applications need it only for patterns outside the catalogue, and must then make sure both
+    /// parties agree on what the name means, since the name is all the protocol name carries (§8).
     /// </summary>
-    /// <exception cref="ArgumentException">The notation is malformed or the pattern is invalid (§7.3).</exception>
-    private static HandshakePattern Define(string name, params string[] lines)
+    /// <exception cref="ArgumentException">The notation is malformed or the pattern breaks §7.3 or §9.3.</exception>
+    public static HandshakePattern Define(string name, params string[] lines)
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(lines);
         int separator = Array.IndexOf(lines, "...");
         NoiseToken[] initiatorPre = [];
         NoiseToken[] responderPre = [];
@@ -51,6 +55,7 @@ public sealed partial class HandshakePattern
 
     private static (int Sender, NoiseToken[] Tokens) ParseLine(string name, string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
         int sender = line.StartsWith("-> ", StringComparison.Ordinal) ? Initiator
             : line.StartsWith("<- ", StringComparison.Ordinal) ? Responder
             : throw new ArgumentException($"Pattern {name}: a line starts with -> or <-.");
@@ -69,11 +74,11 @@ public sealed partial class HandshakePattern
     }
 
     /// <summary>
-    /// The rules the interpreter relies on, or <c>null</c> when all hold: pre-messages hold only <c>s</c>; each
-    /// party sends <c>e</c> and <c>s</c> at most once and each DH happens at most once (§7.3 rules 1–2); a DH
-    /// needs both keys already sent; rule 3 of §7.3 (no payload after a DH with the local static key until the
-    /// matching ephemeral DH); and §9.3 (after a <c>psk</c>, no encrypted data from a party that has not sent
-    /// <c>e</c>).
+    /// The validity rules, or <c>null</c> when all hold. §7.3: (1) a DH uses only keys already sent; (2) each
+    /// party sends <c>e</c> and <c>s</c> at most once, pre-messages included; (3) each DH happens at most once;
+    /// (4) a party does not encrypt (an <c>s</c> token, a handshake payload, or transport payloads) after a DH
+    /// involving its static key until the matching DH with its ephemeral key. §9.3: after a <c>psk</c>, a party
+    /// does not encrypt until it has sent <c>e</c>. Pre-messages here carry only <c>s</c>.
     /// </summary>
     private static string? FindProblem(NoiseToken[] initiatorPre, NoiseToken[] responderPre, NoiseToken[][] messages)
     {
@@ -88,61 +93,75 @@ public sealed partial class HandshakePattern
             return "pre-messages carry only a static key (ephemeral pre-messages are for fallback, §10.2).";
         }
 
-        bool[] sentE = new bool[2];
-        bool[] sentS = [initiatorPre.Length == 1, responderPre.Length == 1];
-        var done = new HashSet<NoiseToken>();
-        bool pskSeen = false;
+        var state = new ValidityState([initiatorPre.Length == 1, responderPre.Length == 1]);
         for (int i = 0; i < messages.Length; i++)
         {
             int sender = i % 2;
             foreach (NoiseToken token in messages[i])
             {
-                bool ok;
-                switch (token)
+                if (!state.Step(sender, token))
                 {
-                    case NoiseToken.E:
-                        ok = !sentE[sender];
-                        sentE[sender] = true;
-                        break;
-                    case NoiseToken.S:
-                        ok = !sentS[sender] && !(pskSeen && !sentE[sender]);
-                        sentS[sender] = true;
-                        break;
-                    case NoiseToken.Psk:
-                        ok = true;
-                        pskSeen = true;
-                        break;
-                    default:
-                        ok = HasBothKeys(token, sentE, sentS) && done.Add(token);
-                        break;
-                }
-
-                if (!ok)
-                {
-                    return "a key is sent twice, a DH repeats or lacks a key, or a psk precedes e (§7.3, §9.3).";
+                    return $"token {token} of message {i + 1} breaks §7.3 rules 1-4 or §9.3.";
                 }
             }
 
-            if ((pskSeen && !sentE[sender]) || !MaySendPayload(sender, done))
+            if (!state.MayEncrypt(sender))
             {
-                return "a payload would be encrypted under a static-only DH or a psk without e (§7.3 rule 3, §9.3).";
+                return $"the payload of message {i + 1} breaks §7.3 rule 4 or §9.3.";
             }
         }
 
-        return null;
+        bool transportOk = messages.Length == 1
+            ? state.MayEncrypt(Initiator)
+            : state.MayEncrypt(Initiator) && state.MayEncrypt(Responder);
+        return transportOk ? null : "transport payloads would break §7.3 rule 4 or §9.3.";
     }
 
-    private static bool HasBothKeys(NoiseToken dh, bool[] sentE, bool[] sentS) => dh switch
+    /// <summary>What has been sent and computed so far, for <see cref="FindProblem"/>.</summary>
+    private sealed class ValidityState(bool[] sentS)
     {
-        NoiseToken.EE => sentE[Initiator] && sentE[Responder],
-        NoiseToken.ES => sentE[Initiator] && sentS[Responder],
-        NoiseToken.SE => sentS[Initiator] && sentE[Responder],
-        NoiseToken.SS => sentS[Initiator] && sentS[Responder],
-        _ => false,
-    };
+        private readonly bool[] _sentE = new bool[2];
+        private readonly HashSet<NoiseToken> _dhDone = [];
+        private bool _pskSeen;
 
-    /// <summary>§7.3 rule 3 in the spec's own four cases.</summary>
-    private static bool MaySendPayload(int sender, HashSet<NoiseToken> done) => sender == Initiator
-        ? (!done.Contains(NoiseToken.SE) || done.Contains(NoiseToken.EE)) && (!done.Contains(NoiseToken.SS) || done.Contains(NoiseToken.ES))
-        : (!done.Contains(NoiseToken.ES) || done.Contains(NoiseToken.EE)) && (!done.Contains(NoiseToken.SS) || done.Contains(NoiseToken.SE));
+        public bool Step(int sender, NoiseToken token)
+        {
+            switch (token)
+            {
+                case NoiseToken.E:
+                    bool fresh = !_sentE[sender];
+                    _sentE[sender] = true;
+                    return fresh;
+                case NoiseToken.S:
+                    bool ok = !sentS[sender] && MayEncrypt(sender);
+                    sentS[sender] = true;
+                    return ok;
+                case NoiseToken.Psk:
+                    _pskSeen = true;
+                    return true;
+                default:
+                    return HasBothKeys(token) && _dhDone.Add(token);
+            }
+        }
+
+        /// <summary>Rule 4 in the spec's four cases, and §9.3. Vacuous before any key exists, as no ENCRYPT happens.</summary>
+        public bool MayEncrypt(int sender)
+        {
+            bool rule4 = sender == Initiator
+                ? (!Done(NoiseToken.SE) || Done(NoiseToken.EE)) && (!Done(NoiseToken.SS) || Done(NoiseToken.ES))
+                : (!Done(NoiseToken.ES) || Done(NoiseToken.EE)) && (!Done(NoiseToken.SS) || Done(NoiseToken.SE));
+            return rule4 && (!_pskSeen || _sentE[sender]);
+        }
+
+        private bool Done(NoiseToken dh) => _dhDone.Contains(dh);
+
+        private bool HasBothKeys(NoiseToken dh) => dh switch
+        {
+            NoiseToken.EE => _sentE[Initiator] && _sentE[Responder],
+            NoiseToken.ES => _sentE[Initiator] && sentS[Responder],
+            NoiseToken.SE => sentS[Initiator] && _sentE[Responder],
+            NoiseToken.SS => sentS[Initiator] && sentS[Responder],
+            _ => false,
+        };
+    }
 }

@@ -99,7 +99,7 @@ public sealed partial class HandshakePattern
 
     /// <summary>
     /// §9.4: <c>psk0</c> puts a <c>psk</c> token at the start of the first message; <c>pskN</c> (N ≥ 1) at the
-    /// end of message N. Returns <c>null</c> when the result breaks the PSK validity rule (§9.3).
+    /// end of message N. Returns <c>null</c> when the result is invalid (§7.3, §9.3).
     /// </summary>
     private HandshakePattern? WithPsks(string name, List<int> positions)
     {
