@@ -21,6 +21,7 @@ namespace Kith.Protocol.Noise;
 /// <para><b>Keys.</b> The local static key pair stays the caller's (never disposed here); ephemeral keys,
 /// the chaining key and copies of pre-shared keys belong to this object and are zeroed on completion,
 /// abort or <see cref="Dispose"/>.</para>
+/// <para>Not thread-safe: one handshake belongs to one link's driver.</para>
 /// </remarks>
 public sealed partial class HandshakeState : IDisposable
 {

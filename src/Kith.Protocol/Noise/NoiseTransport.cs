@@ -15,6 +15,7 @@ namespace Kith.Protocol.Noise;
 /// <para>Both sides must call <see cref="RekeySend"/> and the peer's <see cref="RekeyReceive"/> at the same point
 /// in the message stream (§11.3); when is the application's rule.</para>
 /// <para>In a one-way pattern (§7.4) the initiator can only send and the responder only receive.</para>
+/// <para>Not thread-safe; the two directions share no state, but each direction's nonce must advance in order.</para>
 /// </remarks>
 public sealed class NoiseTransport : IDisposable
 {

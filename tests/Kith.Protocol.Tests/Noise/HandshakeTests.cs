@@ -193,4 +193,27 @@ public class HandshakeTests
         Assert.True(HandshakePattern.TryGet("XXpsk3", out HandshakePattern? psk));
         Assert.Throws<ArgumentException>(() => HandshakeState.Initialize(psk, NoiseRole.Responder, [], random, key));
     }
+
+    [Fact]
+    public void Static_keys_and_payloads_travel_encrypted_where_the_pattern_says()
+    {
+        using var xx = new NoiseHarness(HandshakePattern.XX, 13);
+        byte[] first = xx.Write(0).Message;
+        Assert.True(xx.Read(0, first).IsOk);
+        Assert.Equal(NoiseHarness.PayloadOf(0), first[32..]); // XX message 1: e and a clear payload, by design
+        byte[] second = xx.Write(1).Message;
+        Assert.True(xx.Read(1, second).IsOk);
+        byte[] third = xx.Write(2).Message;
+        Assert.False(Contains(second, xx.ResponderStatic.PublicKeyBytes));
+        Assert.False(Contains(second, NoiseHarness.PayloadOf(1)));
+        Assert.False(Contains(third, xx.InitiatorStatic.PublicKeyBytes));
+        Assert.False(Contains(third, NoiseHarness.PayloadOf(2)));
+
+        using var ik = new NoiseHarness(HandshakePattern.IK, 14);
+        byte[] ikFirst = ik.Write(0).Message;
+        Assert.False(Contains(ikFirst, ik.InitiatorStatic.PublicKeyBytes));
+        Assert.False(Contains(ikFirst, NoiseHarness.PayloadOf(0)));
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }
