@@ -10,9 +10,12 @@ namespace Kith.Wire.Pqxdh;
 /// X25519 identity key per device instead of XEdDSA (see <c>DevicePrekeys</c>).
 /// </summary>
 /// <remarks>
-/// The header is kept apart from the first ratchet message so that an initiator can attach it to every
+/// <para>The decoder accepts only canonical X25519 encodings (u below 2^255 − 19, bit 255 clear). RFC 7748 §5
+/// has receivers ignore bit 255, so without this check flipping that bit of <c>EK_A</c> would give a second
+/// message deriving the same <c>SK</c>, and a replay check keyed on <c>EK_A</c> could be sidestepped.</para>
+/// <para>The header is kept apart from the first ratchet message so that an initiator can attach it to every
 /// message until the responder answers (as Signal and Sesame §5.2 do). This type only carries bytes; the
-/// signature and every key are checked by <c>Kith.Protocol.Pqxdh.PqxdhResponder</c>.
+/// signature and the keys' usefulness are checked by <c>Kith.Protocol.Pqxdh.PqxdhResponder</c>.</para>
 /// </remarks>
 public sealed class PqxdhInitialHeader
 {
@@ -113,6 +116,11 @@ public sealed class PqxdhInitialHeader
             || !reader.TryReadSpan(PqxdhSizes.KemCiphertext, out ReadOnlySpan<byte> ciphertext))
         {
             return false;
+        }
+
+        if (!PqxdhSizes.IsCanonicalX25519(identity) || !PqxdhSizes.IsCanonicalX25519(ephemeral))
+        {
+            return reader.Fail(WireErrors.Malformed);
         }
 
         header = new PqxdhInitialHeader(DeviceId.FromBytes(device), identity.ToArray(), signature.ToArray(), ephemeral.ToArray(),
