@@ -5,9 +5,15 @@ namespace Kith.Protocol.Pqxdh;
 /// pqkem = ML-KEM-1024 (FIPS 203), info = <c>KithPQXDH</c>, and the encodings used in the associated data.
 /// </summary>
 /// <remarks>
-/// §2.1 asks for an application <c>info</c> of at least 8 ASCII bytes, so Kith's is <c>KithPQXDH</c> (9
+/// <para>§2.1 asks for an application <c>info</c> of at least 8 ASCII bytes, so Kith's is <c>KithPQXDH</c> (9
 /// bytes) rather than the shorter <c>Kith</c>. The HKDF info is then built as §2.2 says: the four parameters
-/// joined with <c>_</c>.
+/// joined with <c>_</c>.</para>
+/// <para>The associated data is §3.3's <c>EncodeEC(IK_A) ‖ EncodeEC(IK_B)</c> followed by the initiator's and the
+/// responder's Ed25519 device ids (§3.3 lets the application append identifying information): Kith's X25519
+/// identity keys are only vouched for by those device keys, which are what users compare.</para>
+/// <para>Kith's signatures cover a distinct label per key kind (<c>PrekeySignatures</c>) instead of §2.1's type
+/// bytes, so a signature on one kind of key never verifies as a signature on another. ML-KEM's shared secret depends on a
+/// hash of the encapsulation key (FIPS 203 §6.2, <c>K = G(m ‖ H(ek))</c>), so <c>SS</c> is bound to <c>PQPK_B</c>.</para>
 /// </remarks>
 public static class PqxdhParameters
 {
