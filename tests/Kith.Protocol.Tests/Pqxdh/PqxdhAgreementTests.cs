@@ -1,3 +1,4 @@
+using CsCheck;
 using Kith.Crypto;
 using Kith.Protocol.Pqxdh;
 using Kith.Wire.Pqxdh;
@@ -27,6 +28,24 @@ public class PqxdhAgreementTests
         Assert.Equal(bob.Device, initiation.ResponderDevice);
         Assert.Equal(oneTime ? bob.Published.OneTimePrekeys[0].Id : null, response.ConsumedOneTimePrekeyId);
         Assert.Equal(oneTimePq ? bob.Published.OneTimePqPrekeys[0].Id : null, response.ConsumedOneTimePqPrekeyId);
+    }
+
+    [Fact]
+    public void Any_two_devices_agree_whatever_the_keys_and_prekey_choice()
+    {
+        // CsCheck prints the seed of a failing sample so it can be replayed.
+        Gen.Select(Gen.ULong, Gen.ULong, Gen.Int[0, 3], Gen.Int[0, 3]).Sample((aliceSeed, bobSeed, oneTime, oneTimePq) =>
+        {
+            using var alice = TestDevice.Create(aliceSeed, oneTimeCount: 0, oneTimePqCount: 0);
+            using var bob = TestDevice.Create(bobSeed ^ 0x5A5A, oneTimeCount: 2, oneTimePqCount: 2);
+            var bundle = PrekeyBundle.Select(bob.Device, bob.Published,
+                oneTime < 2 ? bob.Published.OneTimePrekeys[oneTime].Id : null,
+                oneTimePq < 2 ? bob.Published.OneTimePqPrekeys[oneTimePq].Id : null).Value;
+            using PqxdhInitiation initiation = PqxdhInitiator.Initiate(alice.Secrets, bundle, new SeededRandomSource(aliceSeed ^ (bobSeed >> 1))).Value;
+            using PqxdhResponse response = PqxdhResponder.Respond(bob.Secrets, PqxdhInitialMessage.Decode(initiation.CreateMessage([]).ToBytes()).Value.Header).Value;
+            Assert.True(response.SharedKey.FixedTimeEquals(initiation.SharedKey.Span));
+            Assert.Equal(initiation.AssociatedData, response.AssociatedData);
+        }, iter: 12, threads: 1);
     }
 
     [Theory]
