@@ -73,6 +73,16 @@ public class BannedApiTests
     }
 
     [Fact]
+    public void Crypto_library_calls_are_allowed_in_Kith_Crypto_only()
+    {
+        IReadOnlyList<Usage> usages = IlScanner.Scan(Repository.Project("Kith.Crypto").AssemblyPath);
+        Assert.Empty(BannedApis.Check("Kith.Crypto", usages));
+        IReadOnlyList<Violation> elsewhere = BannedApis.Check("Kith.Protocol", usages);
+        Assert.Contains(elsewhere, v => v.Usage.TargetType == "NSec.Cryptography.Key");
+        Assert.Contains(elsewhere, v => v.Usage.TargetType.StartsWith("Org.BouncyCastle.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_scanner_reads_real_calls_from_a_src_assembly()
     {
         // Guards against a scanner that silently sees nothing: Kith.Crypto calls libsodium and BouncyCastle.
