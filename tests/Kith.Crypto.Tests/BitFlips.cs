@@ -13,3 +13,10 @@ internal static class BitFlips
         }
     }
 }
+
+/// <summary>Cheap checks for tests that look at thousands of buffers.</summary>
+internal static class Zeroes
+{
+    public static void Assert(ReadOnlySpan<byte> buffer) =>
+        Xunit.Assert.True(buffer.IndexOfAnyExcept((byte)0) < 0, "the output buffer was not zeroed");
+}

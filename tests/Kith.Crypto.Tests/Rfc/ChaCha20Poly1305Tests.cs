@@ -43,4 +43,29 @@ public class ChaCha20Poly1305Tests
         Assert.True(ChaCha20Poly1305.TryDecrypt(Hex.Decode(key), Hex.Decode(nonce), Hex.Decode(ad), Hex.Decode(ciphertext + tag), output));
         Assert.Equal(plaintext, Hex.Encode(output));
     }
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void TryDecrypt_rejects_every_single_bit_flip_of_the_RFC_8439_ciphertext_tag_and_ad(
+        string key, string nonce, string ad, string plaintext, string ciphertext, string tag)
+    {
+        byte[] k = Hex.Decode(key);
+        byte[] n = Hex.Decode(nonce);
+        byte[] a = Hex.Decode(ad);
+        byte[] sealedBytes = Hex.Decode(ciphertext + tag);
+        var output = new byte[plaintext.Length / 2];
+        foreach (byte[] flipped in BitFlips.Of(sealedBytes))
+        {
+            output.AsSpan().Fill(0xA5);
+            Assert.False(ChaCha20Poly1305.TryDecrypt(k, n, a, flipped, output));
+            Zeroes.Assert(output);
+        }
+
+        foreach (byte[] flipped in BitFlips.Of(a))
+        {
+            output.AsSpan().Fill(0xA5);
+            Assert.False(ChaCha20Poly1305.TryDecrypt(k, n, flipped, sealedBytes, output));
+            Zeroes.Assert(output);
+        }
+    }
 }

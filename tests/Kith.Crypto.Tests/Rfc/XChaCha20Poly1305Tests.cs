@@ -27,4 +27,27 @@ public class XChaCha20Poly1305Tests
         Assert.True(XChaCha20Poly1305.TryDecrypt(Hex.Decode(Key), Hex.Decode(Nonce), Hex.Decode(AssociatedData), Hex.Decode(Ciphertext + Tag), output));
         Assert.Equal(Plaintext, Hex.Encode(output));
     }
+
+    [Fact]
+    public void TryDecrypt_rejects_every_single_bit_flip_of_the_draft_ciphertext_tag_and_ad()
+    {
+        byte[] key = Hex.Decode(Key);
+        byte[] nonce = Hex.Decode(Nonce);
+        byte[] ad = Hex.Decode(AssociatedData);
+        byte[] sealedBytes = Hex.Decode(Ciphertext + Tag);
+        var output = new byte[Plaintext.Length / 2];
+        foreach (byte[] flipped in BitFlips.Of(sealedBytes))
+        {
+            output.AsSpan().Fill(0xA5);
+            Assert.False(XChaCha20Poly1305.TryDecrypt(key, nonce, ad, flipped, output));
+            Zeroes.Assert(output);
+        }
+
+        foreach (byte[] flipped in BitFlips.Of(ad))
+        {
+            output.AsSpan().Fill(0xA5);
+            Assert.False(XChaCha20Poly1305.TryDecrypt(key, nonce, flipped, sealedBytes, output));
+            Zeroes.Assert(output);
+        }
+    }
 }
