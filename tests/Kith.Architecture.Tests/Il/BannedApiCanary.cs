@@ -36,6 +36,8 @@ internal static class BannedApiCanary
         return Environment.TickCount;
     }
 
+    public static Task WaitsForATimer() => Task.Delay(10);
+
     public static List<FileInfo> UsesABannedTypeAsAGenericArgumentOnly() => [];
 
     public static DateTime UsesDatesWithoutAClock(long unixMs) => DateTime.UnixEpoch.AddMilliseconds(unixMs);

@@ -44,6 +44,7 @@ public class BannedApiTests
             "ReadsTheClock -> System.DateTime::get_UtcNow",
             "ReadsTheClockInALambda -> System.DateTimeOffset::get_UtcNow",
             "ReadsTheClockInAnAsyncMethod -> System.Environment::get_TickCount",
+            "WaitsForATimer -> System.Threading.Tasks.Task::Delay",
         ];
         Assert.Equal(expected, found);
     }

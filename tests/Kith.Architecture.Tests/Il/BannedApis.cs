@@ -34,6 +34,7 @@ public static class BannedApis
 {
     private const string Io = "sans-IO: the Engine and Node do I/O; pass bytes in and return effects";
     private const string Clock = "time is an argument (DateTimeOffset now / long unixMs), never read from a clock";
+    private const string Timers = "timers are effects (docs/ARCHITECTURE.md: Arm timer) that the Engine performs";
     private const string Randomness = "randomness comes from the injected Kith.Crypto.IRandomSource";
 
     private static bool TakesAPath(Usage usage) =>
@@ -43,6 +44,10 @@ public static class BannedApis
     [
         new("System.Net.Sockets", null, Io, WholeNamespace: true),
         new("System.Net.Http", null, Io, WholeNamespace: true),
+        new("System.Net.Dns", null, Io),
+        new("System.Net.HttpListener", null, Io),
+        new("System.Net.WebClient", null, Io),
+        new("System.Net.WebRequest", null, Io),
         new("Microsoft.Data.Sqlite", null, "SQL lives in Kith.Storage behind the store interfaces", WholeNamespace: true),
         new("System.IO.File", null, Io),
         new("System.IO.FileStream", null, Io),
@@ -72,6 +77,11 @@ public static class BannedApis
         new("System.Environment", "get_TickCount", Clock),
         new("System.Environment", "get_TickCount64", Clock),
         new("System.Diagnostics.Stopwatch", null, Clock),
+        new("System.Threading.Timer", null, Timers),
+        new("System.Threading.PeriodicTimer", null, Timers),
+        new("System.Timers.Timer", null, Timers),
+        new("System.Threading.Tasks.Task", "Delay", Timers),
+        new("System.Threading.Thread", "Sleep", Timers),
         new("System.Random", null, Randomness),
         new("System.Security.Cryptography.RandomNumberGenerator", null, Randomness),
         // Version 4 GUIDs are drawn from the OS generator: ambient randomness by another name.
