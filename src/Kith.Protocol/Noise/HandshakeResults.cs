@@ -20,6 +20,9 @@ public sealed class HandshakeWriteResult
     /// <summary>Whether the handshake is complete and <see cref="Transport"/> is set.</summary>
     [MemberNotNullWhen(true, nameof(Transport))]
     public bool IsComplete => Transport is not null;
+
+    /// <summary>Sizes only: the transport inside holds keys.</summary>
+    public override string ToString() => $"HandshakeWriteResult({Message.Length} bytes{(IsComplete ? ", complete" : "")})";
 }
 
 /// <summary>What <see cref="HandshakeState.ReadMessage"/> produced: the peer's payload, and the transport once complete.</summary>
@@ -40,4 +43,7 @@ public sealed class HandshakeReadResult
     /// <summary>Whether the handshake is complete and <see cref="Transport"/> is set.</summary>
     [MemberNotNullWhen(true, nameof(Transport))]
     public bool IsComplete => Transport is not null;
+
+    /// <summary>Sizes only: the payload is the peer's content and the transport inside holds keys.</summary>
+    public override string ToString() => $"HandshakeReadResult({Payload.Length} bytes{(IsComplete ? ", complete" : "")})";
 }
