@@ -80,6 +80,6 @@ async function measureTimed(options, runRound) {
 }
 
 export function bench(name, value, unit) {
-  // Fixed notation with up to three decimals, invariant: the C# side parses it.
-  console.log(`BENCH ${name} ${Number(value.toFixed(3))} ${unit}`);
+  // Six significant digits, as the C# side prints them; it parses these lines back.
+  console.log(`BENCH ${name} ${Number(value.toPrecision(6))} ${unit}`);
 }
