@@ -90,10 +90,10 @@ public sealed class RatchetGroup : IBenchmarkGroup
         Result<byte[]> decrypted = to.Decrypt(message);
         if (!decrypted.TryGet(out byte[]? received, out KithError? error))
         {
-            throw new InvalidOperationException($"A valid message was rejected while being measured: {error!.Code}.");
+            throw new InvalidOperationException($"A valid message was rejected while being measured: {error.Code}.");
         }
 
-        if (!received!.AsSpan().SequenceEqual(plaintext))
+        if (!received.AsSpan().SequenceEqual(plaintext))
         {
             throw new InvalidOperationException("A message decrypted to different bytes while being measured.");
         }
