@@ -9,6 +9,10 @@ namespace Kith.Bench.Harness;
 /// </summary>
 public static class Measurer
 {
+    // Stops the doubling for a batch whose time does not grow with its count (a bug in the batch, but it
+    // must end in a wrong figure, not an overflow).
+    private const long MaxOperationsPerCall = 1L << 40;
+
     /// <summary>Measures an operation that <paramref name="batch"/> runs <c>count</c> times per call.</summary>
     public static Measurement Measure(BenchOptions options, Action<long> batch)
     {
@@ -76,7 +80,7 @@ public static class Measurer
             TimeSpan elapsed = runRound(count);
             warmedUp += elapsed;
             nanosecondsPerOperation = elapsed.TotalNanoseconds / count;
-            if (elapsed < options.RoundTime / 4)
+            if (elapsed < options.RoundTime / 4 && count < MaxOperationsPerCall)
             {
                 count *= 2;
             }
