@@ -72,10 +72,12 @@ public static class Measurer
     {
         // Warm-up doubles the count until a call fills a quarter of a round, so the JIT has reached its
         // optimised tier and the per-operation time used for calibration is not dominated by timer overhead.
+        // The wall clock bounds it too: with MeasureEach, untimed preparation can dwarf the timed part.
         long count = 1;
         TimeSpan warmedUp = TimeSpan.Zero;
         double nanosecondsPerOperation = 0;
-        while (warmedUp < options.WarmupTime)
+        long wallStart = Stopwatch.GetTimestamp();
+        while (warmedUp < options.WarmupTime && Stopwatch.GetElapsedTime(wallStart) < options.WarmupTime * 4)
         {
             TimeSpan elapsed = runRound(count);
             warmedUp += elapsed;
