@@ -83,7 +83,9 @@ public static class Program
         }
 
         IReadOnlyList<IBenchmarkGroup> selected = names.Count == 0 ? all : [.. all.Where(group => names.Contains(group.Name))];
-        return Run(selected, new BenchContext(options, Console.Out));
+        var context = new BenchContext(options, Console.Out);
+        context.Note(DescribeMachine());
+        return Run(selected, context);
     }
 
     /// <summary>Runs <paramref name="groups"/> in order, then their ratios; a failing group does not stop the others.</summary>
@@ -119,6 +121,16 @@ public static class Program
         }
 
         return failed == 0 ? 0 : 1;
+    }
+
+    // Figures from a busy machine read very differently; say how busy it was.
+    private static string DescribeMachine()
+    {
+        const string LoadAverage = "/proc/loadavg";
+        string load = File.Exists(LoadAverage)
+            ? $", load average {string.Join(' ', File.ReadAllText(LoadAverage).Split(' ').Take(3))}"
+            : "";
+        return $"{Environment.ProcessorCount} cores{load}, .NET {Environment.Version}";
     }
 
     private static string Value(string[] args, ref int i) =>
