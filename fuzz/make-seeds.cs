@@ -1,0 +1,41 @@
+#:project ../src/Kith.Protocol/Kith.Protocol.csproj
+// Writes the structured seed corpora of the fuzz targets that need valid protocol messages:
+//   dotnet run fuzz/make-seeds.cs -- fuzz/corpus
+using Kith.Crypto;
+using Kith.Protocol.Noise;
+using Kith.Protocol.Pqxdh;
+using Kith.Protocol.Prekeys;
+
+string root = args[0];
+void Write(string target, string name, byte[] bytes)
+{
+    Directory.CreateDirectory(Path.Combine(root, target));
+    File.WriteAllBytes(Path.Combine(root, target, name), bytes);
+}
+
+var random = new SeededRandomSource(42);
+// noise-handshake: a real XX first message (any ephemeral), and an IK first message to the fuzz responder's key.
+using (var xx = HandshakeState.Initialize(HandshakePattern.XX, NoiseRole.Initiator, "kith-fuzz"u8, random, X25519KeyPair.Generate(random)))
+    Write("noise-handshake", "xx-message-1", xx.WriteMessage("hello"u8).Value.Message);
+var responderStatic = X25519KeyPair.Generate(new SeededRandomSource(1));
+using (var ik = HandshakeState.Initialize(HandshakePattern.IK, NoiseRole.Initiator, "kith-fuzz"u8, random, X25519KeyPair.Generate(random), responderStatic.PublicKey))
+    Write("noise-handshake", "ik-message-1", ik.WriteMessage([]).Value.Message);
+Write("noise-handshake", "empty", []);
+
+// prekey-bundle: published prekeys with and without one-time keys.
+var identity = Ed25519SigningKey.Generate(random);
+var full = DevicePrekeySecrets.Generate(identity, random, 2, 1);
+Write("prekey-bundle", "with-one-time-keys", full.Published.ToBytes());
+Write("prekey-bundle", "last-resort-only", DevicePrekeySecrets.Generate(identity, random, 0, 0).Published.ToBytes());
+
+// pqxdh-initial-message: an initial message to the fuzz target's responder (same seed as the target).
+var r3 = new SeededRandomSource(3);
+var responder = DevicePrekeySecrets.Generate(Ed25519SigningKey.Generate(r3), r3, 2, 1);
+var alice = DevicePrekeySecrets.Generate(Ed25519SigningKey.Generate(random), random, 0, 0);
+var bundle = PrekeyBundle.Select(responder.Published.Device, responder.Published).Value;
+using (var init = PqxdhInitiator.Initiate(alice, bundle, random).Value)
+    Write("pqxdh-initial-message", "with-one-time-prekey", init.CreateMessage([1, 2, 3]).ToBytes());
+var lastResort = PrekeyBundle.Select(responder.Published.Device, responder.Published, null, null).Value;
+using (var init = PqxdhInitiator.Initiate(alice, lastResort, random).Value)
+    Write("pqxdh-initial-message", "last-resort", init.CreateMessage([]).ToBytes());
+Console.WriteLine("seeds written");
