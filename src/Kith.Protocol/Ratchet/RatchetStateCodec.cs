@@ -159,18 +159,30 @@ internal static class RatchetStateCodec
             }
 
             var chain = new SkippedKeyChain(headerKey);
-            skipped.AddLoaded(chain);
-            long last = -1;
-            for (int i = 0; i < count; i++)
+            if (!TryReadChainKeys(ref reader, chain, count))
             {
-                if (!reader.TryReadUInt32(out uint number) || number <= last || !reader.TryReadSpan(KeySize, out ReadOnlySpan<byte> key))
-                {
-                    return false;
-                }
-
-                chain.Append(number, key);
-                last = number;
+                chain.Dispose();
+                return false;
             }
+
+            skipped.AddLoaded(chain);
+        }
+
+        return true;
+    }
+
+    private static bool TryReadChainKeys(ref WireReader reader, SkippedKeyChain chain, int count)
+    {
+        long last = -1;
+        for (int i = 0; i < count; i++)
+        {
+            if (!reader.TryReadUInt32(out uint number) || number <= last || !reader.TryReadSpan(KeySize, out ReadOnlySpan<byte> key))
+            {
+                return false;
+            }
+
+            chain.Append(number, key);
+            last = number;
         }
 
         return true;

@@ -134,6 +134,7 @@ public class RatchetSessionTests
         byte[] a0 = pair.AliceSends("a0");
         RatchetPair.Open(pair.Bob, pair.AliceSends("a1"));
         pair.Bob = Roundtrip(pair.Bob);
+        Assert.Equal(1, pair.Bob.SkippedKeyCount);
         byte[] b0 = pair.BobSends("b0");
         pair.Alice = Roundtrip(pair.Alice);
         Assert.Equal("b0", RatchetPair.Open(pair.Alice, b0));
@@ -146,6 +147,7 @@ public class RatchetSessionTests
             byte[] bytes = session.Serialize();
             RatchetSession copy = RatchetSession.Deserialize(bytes).Value;
             Assert.Equal(bytes, copy.Serialize());
+            Assert.Equal(session.SkippedKeyCount, copy.SkippedKeyCount);
             session.Dispose();
             return copy;
         }
