@@ -24,7 +24,8 @@ public static partial class Limits
 
     /// <summary>
     /// The most skipped message keys (MKSKIPPED, §3.2, §4) one session stores; beyond it the oldest are
-    /// deleted (§6.4 "Deletion of skipped message keys"), and their messages can no longer be read.
+    /// deleted (as the security considerations
+    /// advise under "Deletion of skipped message keys"), and their messages can no longer be read.
     /// </summary>
     /// <remarks>
     /// The same number as libsignal's MAX_MESSAGE_KEYS. Each stored key costs 36 bytes plus its chain's

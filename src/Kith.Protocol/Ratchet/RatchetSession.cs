@@ -20,7 +20,7 @@ namespace Kith.Protocol.Ratchet;
 /// A failed <see cref="Decrypt(ReadOnlySpan{byte})"/> changes nothing (§3.5's note on exceptions):
 /// every derivation runs on scratch copies that are committed only after the message authenticates.
 /// Keys that decrypted a message are deleted at once, so replays fail and a later copy of the state
-/// cannot read earlier messages (§6.1, forward secrecy).
+/// cannot read earlier messages ("Secure deletion" in the spec's security considerations).
 /// </para>
 /// <para>Not thread-safe: a session is one device pair's state, stepped by one caller at a time.</para>
 /// </remarks>

@@ -11,12 +11,12 @@ namespace Kith.Protocol.Ratchet;
 /// "None" values of the spec are flags; an absent key is all zeros.
 /// </para>
 /// <para>
-/// One deliberate difference from the spec's pseudocode: DHRatchetHE (§4.6) generates the new sending
-/// ratchet key pair while decrypting, which needs randomness. Kith's Decrypt takes none, so a DH
-/// ratchet step is split: its receiving half runs when the message arrives, and its sending half
-/// (GENERATE_DH and the second KDF_RK_HE) runs at the next Encrypt. The peer cannot tell the
-/// difference, since it sees the new ratchet key only in that next message, and a compromise
-/// between the two halves exposes no new private key.
+/// DHRatchetHE (§4.6) generates the new sending ratchet key pair while decrypting, which needs
+/// randomness that Kith's Decrypt does not take. Kith uses the option the spec's security
+/// considerations describe under "Deferring new ratchet key generation": the receiving half of a DH
+/// ratchet step runs when the message arrives, and the sending half (GENERATE_DH and the second
+/// KDF_RK_HE) at the next Encrypt. The peer cannot tell the difference, since it sees the new ratchet
+/// key only in that next message, and the new private key lives for a shorter time.
 /// </para>
 /// </remarks>
 internal sealed class RatchetState : IDisposable

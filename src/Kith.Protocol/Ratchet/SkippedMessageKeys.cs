@@ -9,7 +9,7 @@ namespace Kith.Protocol.Ratchet;
 /// (§4.6) can recognise a late message by trial-decrypting its header.
 /// </summary>
 /// <remarks>
-/// Bounded as §6.4 asks: at most <see cref="Limits.RatchetMaxSkippedChains"/> chains and
+/// Bounded as the spec's "Deletion of skipped message keys" advises: at most <see cref="Limits.RatchetMaxSkippedChains"/> chains and
 /// <see cref="Limits.RatchetMaxSkippedMessageKeys"/> keys; beyond either the oldest keys are deleted.
 /// Keys are only ever added to the newest chain (the current receiving chain, or the one a DH ratchet
 /// step just closed), so chain order followed by message order is the order keys were stored in.

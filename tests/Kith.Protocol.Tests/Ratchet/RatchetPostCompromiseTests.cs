@@ -2,7 +2,7 @@ using Kith.Protocol.Ratchet;
 
 namespace Kith.Protocol.Tests.Ratchet;
 
-/// <summary>PROTOCOL.md property 3 (§6.5, break-in recovery): one DH ratchet round trip locks out an attacker holding an old state.</summary>
+/// <summary>PROTOCOL.md property 3 (the spec's "Recovery from compromise"): one DH ratchet round trip locks out an attacker holding an old state.</summary>
 public class RatchetPostCompromiseTests
 {
     [Fact]
