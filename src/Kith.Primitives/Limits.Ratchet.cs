@@ -13,8 +13,8 @@ public static partial class Limits
     /// that a malicious sender cannot make the receiver do excessive work. Kith's pairwise sessions
     /// carry control traffic (sender keys, receipts, small events), not bulk content, and every message
     /// sits in an outbox until acknowledged, so gaps come only from reordering; a sender that crashes
-    /// loses nothing that ever left. A thousand is far beyond any honest gap, and costs at most a
-    /// thousand HMAC-SHA-256 calls (well under a millisecond). libsignal allows 25,000
+    /// loses nothing that ever left. A thousand is far beyond any honest gap, and costs at most two
+    /// thousand HMAC-SHA-256 computations (a few milliseconds). libsignal allows 25,000
     /// (MAX_FORWARD_JUMPS) because Signal's server may drop queued messages; Kith's outboxes do not.
     /// Two chains may be skipped by one message (the previous chain up to PN, the new one up to N), so
     /// one message adds at most <c>2 × RatchetMaxSkip</c> keys, which <see cref="RatchetMaxSkippedMessageKeys"/>
@@ -29,7 +29,7 @@ public static partial class Limits
     /// </summary>
     /// <remarks>
     /// The same number as libsignal's MAX_MESSAGE_KEYS. Each stored key costs 36 bytes plus its chain's
-    /// header key in the serialised session, so the bound keeps a session under about 72 KiB however
+    /// header key in the serialised session, so the bound keeps a session under about 72 kB however
     /// a peer behaves, and every stored key is reachable by an honest reordering of
     /// <see cref="RatchetMaxSkip"/> messages in two chains.
     /// </remarks>
