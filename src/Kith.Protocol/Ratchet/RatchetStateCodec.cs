@@ -21,7 +21,8 @@ namespace Kith.Protocol.Ratchet;
 /// <para>
 /// The decoder accepts only what the encoder writes: unknown flags, non-zero unset keys, flags that
 /// contradict each other, counts beyond the limits, empty chains or unordered numbers are errors, and
-/// it never throws. DHs's public half is derived again rather than trusted.
+/// it never throws. DHs's public half is derived again rather than trusted, and a set DHr must agree
+/// with DHs to a non-zero secret, so that a pending ratchet step cannot fail at the next Encrypt.
 /// </para>
 /// </remarks>
 internal static class RatchetStateCodec
@@ -117,7 +118,7 @@ internal static class RatchetStateCodec
         state.SendCount = sendCount;
         state.ReceiveCount = receiveCount;
         state.PreviousSendCount = previousSendCount;
-        if (!TryReadSkippedKeys(ref reader, state.Skipped) || !reader.TryFinish(out _))
+        if (!TryReadSkippedKeys(ref reader, state.Skipped) || !reader.TryFinish(out _) || !PeerRatchetKeyIsUsable(state))
         {
             state.Dispose();
             return RatchetErrors.BadState;
@@ -138,6 +139,20 @@ internal static class RatchetStateCodec
             && (sending || IsZero(Key(secrets, SendingChainKeyIndex)))
             && (receiving || (IsZero(Key(secrets, ReceivingChainKeyIndex)) && IsZero(Key(secrets, ReceivingHeaderKeyIndex))))
             && (peer || (IsZero(peerRatchetKey) && IsZero(Key(secrets, SendingHeaderKeyIndex))));
+    }
+
+    /// <summary>The sending half of a pending DH ratchet step must not fail on a corrupted DHr.</summary>
+    private static bool PeerRatchetKeyIsUsable(RatchetState state)
+    {
+        if (!state.HasPeerRatchetKey)
+        {
+            return true;
+        }
+
+        Span<byte> dh = stackalloc byte[X25519.SharedSecretSize];
+        bool usable = X25519.TryAgree(state.SendingRatchetPrivateKey, state.ReceivingRatchetPublicKey, dh);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(dh);
+        return usable;
     }
 
     private static bool TryReadSkippedKeys(ref WireReader reader, SkippedMessageKeys skipped)

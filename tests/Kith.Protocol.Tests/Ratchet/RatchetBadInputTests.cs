@@ -60,6 +60,16 @@ public class RatchetBadInputTests
     }
 
     [Fact]
+    public void Deserialize_rejects_a_low_order_peer_ratchet_key()
+    {
+        using var pair = RatchetPair.Create(702);
+        byte[] state = pair.Alice.Serialize();
+        const int peerKeyOffset = 1 + 1 + RatchetState.SecretsSize;
+        state.AsSpan(peerKeyOffset, 32).Clear();
+        Assert.Equal(RatchetErrors.BadState, RatchetSession.Deserialize(state).Error);
+    }
+
+    [Fact]
     public void Message_decoder_and_decrypt_return_errors_for_random_garbage_and_change_nothing()
     {
         using var pair = RatchetPair.Create(700);
