@@ -103,6 +103,31 @@ public class RatchetSessionTests
     }
 
     [Fact]
+    public void Too_large_a_skip_of_the_previous_chain_is_rejected_and_changes_nothing()
+    {
+        using var pair = RatchetPair.Create(14);
+        RatchetPair.Open(pair.Bob, pair.AliceSends("a0"));
+        var unread = new List<byte[]>();
+        for (int i = 1; i <= Limits.RatchetMaxSkip + 2; i++)
+        {
+            unread.Add(pair.AliceSends($"a{i}"));
+        }
+
+        RatchetPair.Open(pair.Alice, pair.BobSends("b0"));
+        byte[] nextChain = pair.AliceSends("next chain");
+
+        byte[] before = pair.Bob.Serialize();
+        Assert.Equal(RatchetErrors.TooManySkipped, pair.Bob.Decrypt(nextChain).Error);
+        Assert.Equal(before, pair.Bob.Serialize());
+
+        Assert.Equal($"a{Limits.RatchetMaxSkip}", RatchetPair.Open(pair.Bob, unread[Limits.RatchetMaxSkip - 1]));
+        Assert.Equal("next chain", RatchetPair.Open(pair.Bob, nextChain));
+        Assert.Equal(Limits.RatchetMaxSkip + 1, pair.Bob.SkippedKeyCount);
+        Assert.Equal("a1", RatchetPair.Open(pair.Bob, unread[0]));
+        Assert.Equal($"a{Limits.RatchetMaxSkip + 2}", RatchetPair.Open(pair.Bob, unread[^1]));
+    }
+
+    [Fact]
     public void Skipped_keys_stay_within_the_limits_and_the_oldest_are_evicted()
     {
         using var pair = RatchetPair.Create(8);
