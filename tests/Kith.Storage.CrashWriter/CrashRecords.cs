@@ -32,7 +32,7 @@ public static class CrashRecords
         byte[] content = new byte[64 + (int)(number * 7919 % 4000)];
         for (int i = 0; i < content.Length; i++)
         {
-            content[i] = (byte)((number * 31) + (i * 7));
+            content[i] = unchecked((byte)((number * 31) + (i * 7)));
         }
 
         BinaryPrimitives.WriteInt64BigEndian(content, number);
