@@ -113,6 +113,11 @@ public sealed partial class KithDatabase
             return;
         }
 
+        if (_current.Value is not null)
+        {
+            throw new InvalidOperationException("A store cannot be disposed from inside one of its own transactions.");
+        }
+
         _gate.Wait();
         try
         {

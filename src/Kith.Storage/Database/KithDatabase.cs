@@ -61,13 +61,19 @@ public sealed partial class KithDatabase : IDisposable
         CreateFolder(folder);
         string path = Path.GetFullPath(Path.Combine(folder, FileName));
         ConnectionSetup.CreateFileIfMissing(path);
-        if (!OpenAndMigrate(path, options).TryGet(out SqliteConnection? connection, out KithError? error))
+        if (!OpenConfigured(path, options).TryGet(out SqliteConnection? connection, out KithError? error))
         {
             return error;
         }
 
         try
         {
+            if (!Migrator.Migrate(connection, SchemaMigrations.All).TryGet(out _, out error))
+            {
+                connection.Dispose();
+                return error;
+            }
+
             if (KeyringTable.Load(connection) is not null)
             {
                 connection.Dispose();
@@ -103,7 +109,8 @@ public sealed partial class KithDatabase : IDisposable
 
     /// <summary>
     /// Opens the store in <paramref name="folder"/> with <paramref name="passphrase"/> (UTF-8), migrating it if an
-    /// older Kith wrote it. A wrong passphrase fails with <see cref="StorageErrors.WrongPassphrase"/> and changes nothing.
+    /// older Kith wrote it. The passphrase is checked before any migration runs, so a wrong one fails with
+    /// <see cref="StorageErrors.WrongPassphrase"/> and changes nothing.
     /// </summary>
     public static Result<KithDatabase> Open(string folder, ReadOnlySpan<byte> passphrase, KithDatabaseOptions? options = null)
     {
@@ -115,14 +122,23 @@ public sealed partial class KithDatabase : IDisposable
             return StorageErrors.NotFound;
         }
 
-        if (!OpenAndMigrate(path, options).TryGet(out SqliteConnection? connection, out KithError? error))
+        if (!OpenConfigured(path, options).TryGet(out SqliteConnection? connection, out KithError? error))
         {
             return error;
         }
 
         try
         {
-            WrappedDataKey? record = KeyringTable.Load(connection);
+            // The keyring table is created by the first step and its layout never changes (a new layout
+            // would be a new table), so it can be read before migrating.
+            int version = Migrator.UserVersion(connection);
+            if (version > SchemaMigrations.All.Count)
+            {
+                connection.Dispose();
+                return StorageErrors.SchemaTooNew;
+            }
+
+            WrappedDataKey? record = version == 0 ? null : KeyringTable.Load(connection);
             if (record is null)
             {
                 connection.Dispose();
@@ -137,6 +153,12 @@ public sealed partial class KithDatabase : IDisposable
 
             using (dataKey)
             {
+                if (!Migrator.Migrate(connection, SchemaMigrations.All).TryGet(out _, out error))
+                {
+                    connection.Dispose();
+                    return error;
+                }
+
                 return new KithDatabase(path, connection, StorageKeys.Derive(dataKey), options);
             }
         }
@@ -152,7 +174,8 @@ public sealed partial class KithDatabase : IDisposable
         }
     }
 
-    private static Result<SqliteConnection> OpenAndMigrate(string path, KithDatabaseOptions options)
+    /// <summary>Opens the file, refuses other applications' databases before writing anything, and sets the pragmas.</summary>
+    private static Result<SqliteConnection> OpenConfigured(string path, KithDatabaseOptions options)
     {
         SqliteConnection? connection = null;
         try
@@ -165,12 +188,6 @@ public sealed partial class KithDatabase : IDisposable
             }
 
             ConnectionSetup.ApplyPragmas(connection);
-            if (!Migrator.Migrate(connection, SchemaMigrations.All).TryGet(out _, out error))
-            {
-                connection.Dispose();
-                return error;
-            }
-
             return connection;
         }
         catch (SqliteException exception) when (SqliteFailures.IsAboutTheFile(exception))

@@ -94,6 +94,14 @@ public sealed class TransactionTests : IDisposable
     }
 
     [Fact]
+    public void A_store_cannot_be_disposed_from_inside_its_own_transaction()
+    {
+        _database.RunInTransaction(_ => Assert.Throws<InvalidOperationException>(_database.Dispose));
+        _store.Write("session", [1], [1]);
+        Assert.Equal([1], _store.Read("session", [1]).Value);
+    }
+
+    [Fact]
     public void A_transaction_cannot_be_used_after_its_step()
     {
         KithTransaction escaped = _database.RunInTransaction(transaction => transaction);
