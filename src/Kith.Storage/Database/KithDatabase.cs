@@ -68,16 +68,17 @@ public sealed partial class KithDatabase : IDisposable
 
         try
         {
+            // An existing store is refused before anything (a migration) could touch it.
+            if (Migrator.UserVersion(connection) >= 1 && KeyringTable.Load(connection) is not null)
+            {
+                connection.Dispose();
+                return StorageErrors.AlreadyExists;
+            }
+
             if (!Migrator.Migrate(connection, SchemaMigrations.All).TryGet(out _, out error))
             {
                 connection.Dispose();
                 return error;
-            }
-
-            if (KeyringTable.Load(connection) is not null)
-            {
-                connection.Dispose();
-                return StorageErrors.AlreadyExists;
             }
 
             using SecretBytes dataKey = SecretBytes.Random(StorageKeys.KeySize, options.Random);

@@ -145,7 +145,9 @@ public sealed class KeyringTests
         {
         }
 
+        byte[] before = FileHash(folder.File(KithDatabase.FileName));
         Assert.Equal(StorageErrors.AlreadyExists, KithDatabase.Create(folder.Path, Wrong, TestStores.Options(2)).Error);
+        Assert.Equal(before, FileHash(folder.File(KithDatabase.FileName)));
         Assert.True(KithDatabase.Open(folder.Path, TestStores.Passphrase, TestStores.Options(3)).IsOk);
     }
 
