@@ -1,0 +1,34 @@
+namespace Kith.Primitives;
+
+public static partial class Limits
+{
+    /// <summary>
+    /// Longest state kind name (<c>IStateStore</c>), in characters. Kinds are names Kith's own code chooses
+    /// (<c>ratchet.session</c>), never peer data, so a short bound catches misuse early.
+    /// </summary>
+    public const int MaxStateKindLength = 64;
+
+    /// <summary>
+    /// Largest state key in bytes. Keys are ids (32 bytes) or short tuples of ids; the bound keeps a
+    /// key derived from peer data from growing the store's index without limit.
+    /// </summary>
+    public const int MaxStateKeyLength = 1024;
+
+    /// <summary>
+    /// Largest state value in bytes. A value is loaded whole into memory for each protocol step; the
+    /// largest expected one is a ratchet session holding its bounded skipped message keys, far below this.
+    /// </summary>
+    public const int MaxStateValueLength = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Most Argon2id iterations accepted from a keyring record on disk. A tampered or corrupted record could
+    /// otherwise make opening the store run for hours; raising the cost later stays possible up to this bound.
+    /// </summary>
+    public const int MaxPassphraseKdfIterations = 64;
+
+    /// <summary>
+    /// Most Argon2id memory (KiB) accepted from a keyring record on disk: 4 GiB. Without a bound a tampered
+    /// record could make opening the store try to allocate any amount of memory.
+    /// </summary>
+    public const int MaxPassphraseKdfMemoryKiB = 4 * 1024 * 1024;
+}

@@ -1,0 +1,54 @@
+using Kith.Storage.Encryption;
+using Microsoft.Data.Sqlite;
+
+namespace Kith.Storage.Database;
+
+/// <summary>
+/// One open write transaction of a <see cref="KithDatabase"/>: everything stores do through it commits
+/// together or not at all. It is valid only inside the step it was handed to.
+/// </summary>
+public sealed class KithTransaction
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private bool _completed;
+
+    internal KithTransaction(KithDatabase database, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Database = database;
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    /// <summary>The database this transaction belongs to.</summary>
+    public KithDatabase Database { get; }
+
+    /// <summary>The database's value cipher.</summary>
+    public ValueCipher Values => Database.Values;
+
+    /// <summary>The database's blind index.</summary>
+    public BlindIndex Index => Database.Index;
+
+    internal SqliteConnection Connection
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            return _connection;
+        }
+    }
+
+    internal SqliteTransaction Transaction
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            return _transaction;
+        }
+    }
+
+    /// <summary>A command that runs in this transaction. Its text must be a constant; values go in parameters.</summary>
+    internal SqliteCommand Command(string sql) => new(sql, Connection, Transaction);
+
+    internal void Complete() => _completed = true;
+}

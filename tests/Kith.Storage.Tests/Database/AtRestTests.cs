@@ -1,0 +1,135 @@
+using System.Text;
+using Kith.Crypto;
+using Kith.Storage.Database;
+using Kith.Storage.Encryption;
+using Kith.Storage.Stores;
+using Kith.Storage.Tests.Support;
+
+namespace Kith.Storage.Tests.Database;
+
+/// <summary>PROTOCOL.md property 8: no plaintext message, key or name in the database, its WAL or shared memory.</summary>
+public sealed class AtRestTests
+{
+    private const string Message = "CANARY-7f3a-message: meet me at the old mill at nine";
+    private const string DisplayName = "Zoë CANARY-name Ålesund";
+    private const string KeyText = "CANARY-key-5b2e";
+
+    private static readonly byte[] KeyBytes = Key(31);
+
+    private static byte[] Key(ulong seed)
+    {
+        byte[] key = new byte[32];
+        new SeededRandomSource(seed).Fill(key);
+        return key;
+    }
+
+    /// <summary>Every form a canary could take in the files: UTF-8, UTF-16 both ways, raw key bytes and their halves.</summary>
+    private static List<(string Name, byte[] Bytes)> Needles()
+    {
+        var needles = new List<(string, byte[])>();
+        foreach (string text in new[] { Message, DisplayName, KeyText, Encoding.UTF8.GetString(TestStores.Passphrase) })
+        {
+            needles.Add(($"{text} (UTF-8)", Encoding.UTF8.GetBytes(text)));
+            needles.Add(($"{text} (UTF-16LE)", Encoding.Unicode.GetBytes(text)));
+            needles.Add(($"{text} (UTF-16BE)", Encoding.BigEndianUnicode.GetBytes(text)));
+        }
+
+        needles.Add(("key bytes", KeyBytes));
+        needles.Add(("key bytes, first half", KeyBytes[..16]));
+        needles.Add(("key bytes, second half", KeyBytes[16..]));
+        return needles;
+    }
+
+    private static List<string> Scan(string databasePath)
+    {
+        var hits = new List<string>();
+        foreach (string path in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", databasePath + "-journal" })
+        {
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            byte[] content;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var copy = new MemoryStream())
+            {
+                stream.CopyTo(copy);
+                content = copy.ToArray();
+            }
+
+            foreach (var (name, bytes) in Needles())
+            {
+                if (content.AsSpan().IndexOf(bytes) >= 0)
+                {
+                    hits.Add($"{name} in {Path.GetFileName(path)}");
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private static void WriteCanaries(KithDatabase database)
+    {
+        database.RunInTransaction(transaction =>
+        {
+            var store = new SqliteStateStore(transaction);
+            store.Write("message.body", Encoding.UTF8.GetBytes(KeyText), Encoding.UTF8.GetBytes(Message));
+            store.Write("contact.name", KeyBytes, Encoding.UTF8.GetBytes(DisplayName));
+            store.Write("contact.name-utf16", [1], Encoding.Unicode.GetBytes(DisplayName));
+            store.Write("ratchet.root-key", [2], KeyBytes);
+        });
+        var column = new ValueColumn("state", "value");
+        Assert.NotEmpty(database.Values.EncryptText(column, [3], Message));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Canaries_written_as_values_and_keys_appear_in_no_file(bool checkpoint)
+    {
+        using var folder = new TempFolder();
+        string path;
+        using (KithDatabase database = TestStores.Create(folder, seed: 40))
+        {
+            path = database.FilePath;
+            WriteCanaries(database);
+            if (checkpoint)
+            {
+                database.Checkpoint();
+            }
+            else
+            {
+                Assert.True(new FileInfo(path + "-wal").Length > 0, "the WAL should hold the writes");
+            }
+
+            Assert.Empty(Scan(path));
+
+            // Read back through the store: the canaries are there, only encrypted.
+            Assert.Equal(Encoding.UTF8.GetBytes(Message), new SqliteStateStore(database).Read("message.body", Encoding.UTF8.GetBytes(KeyText)).Value);
+        }
+
+        Assert.Empty(Scan(path));
+    }
+
+    /// <summary>The control: the same scan finds the canaries in an unencrypted WAL database, so an empty scan means something.</summary>
+    [Fact]
+    public void The_scan_finds_canaries_in_an_unencrypted_database_and_its_wal()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("plain.db");
+        using var raw = TestStores.Raw(path);
+        TestStores.Execute(raw, "PRAGMA journal_mode = WAL; CREATE TABLE t (k BLOB, v BLOB)");
+        using (var insert = new Microsoft.Data.Sqlite.SqliteCommand("INSERT INTO t VALUES ($k, $v)", raw))
+        {
+            insert.Parameters.AddWithValue("$k", KeyBytes);
+            insert.Parameters.AddWithValue("$v", Encoding.Unicode.GetBytes(DisplayName));
+            insert.ExecuteNonQuery();
+        }
+
+        List<string> hits = Scan(path);
+        Assert.Contains("key bytes in plain.db-wal", hits);
+        Assert.Contains($"{DisplayName} (UTF-16LE) in plain.db-wal", hits);
+    }
+}
