@@ -4,8 +4,9 @@ namespace Kith.Protocol.Ratchet;
 
 /// <summary>
 /// The ways a Double Ratchet step can reject its input. Every message error rejects that one message
-/// (<see cref="ErrorScope.Input"/>) and leaves the session exactly as it was (§3.5: "if an exception is
-/// raised ... the state is discarded"; Kith never changes it in the first place).
+/// (<see cref="ErrorScope.Input"/>) and leaves the session exactly as it was: §3.5 says that when
+/// decryption raises an exception, the message and all changes to the state are discarded; Kith never
+/// makes the changes in the first place.
 /// </summary>
 public static class RatchetErrors
 {

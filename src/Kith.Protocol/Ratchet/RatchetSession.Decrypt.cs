@@ -194,13 +194,14 @@ public sealed partial class RatchetSession
         int oldSkipped = _state.HasReceivingChain && previous > received ? (int)(previous - received) : 0;
         byte[] oldKeys = AllocateKeys(oldSkipped);
         byte[] newKeys = AllocateKeys((int)number);
-        Span<byte> scratch = stackalloc byte[6 * RatchetKdf.KeySize];
-        Span<byte> dh = scratch[..32];
-        Span<byte> rootKey = scratch.Slice(32, 32);
-        Span<byte> chainKey = scratch.Slice(64, 32);
-        Span<byte> nextHeaderKey = scratch.Slice(96, 32);
-        Span<byte> oldChainKey = scratch.Slice(128, 32);
-        Span<byte> messageKey = scratch.Slice(160, 32);
+        const int K = RatchetKdf.KeySize;
+        Span<byte> scratch = stackalloc byte[6 * K];
+        Span<byte> dh = scratch[..K];
+        Span<byte> rootKey = scratch.Slice(K, K);
+        Span<byte> chainKey = scratch.Slice(2 * K, K);
+        Span<byte> nextHeaderKey = scratch.Slice(3 * K, K);
+        Span<byte> oldChainKey = scratch.Slice(4 * K, K);
+        Span<byte> messageKey = scratch.Slice(5 * K, K);
         try
         {
             if (!X25519.TryAgree(_state.SendingRatchetPrivateKey, header.RatchetPublicKey, dh))

@@ -70,6 +70,37 @@ public class RatchetSessionTests
     }
 
     [Fact]
+    public void Oversized_plaintexts_are_refused_by_the_sender()
+    {
+        using var pair = RatchetPair.Create(15);
+        Assert.ThrowsAny<ArgumentException>(() => pair.Alice.Encrypt(new byte[Limits.RatchetMaxPlaintextSize + 1], pair.Random));
+        byte[] largest = pair.Alice.Encrypt(new byte[Limits.RatchetMaxPlaintextSize], pair.Random);
+        Assert.Equal(Limits.RatchetMaxPlaintextSize, pair.Bob.Decrypt(largest).Value.Length);
+    }
+
+    [Fact]
+    public void Equal_plaintexts_give_unrelated_messages()
+    {
+        using var pair = RatchetPair.Create(16);
+        byte[] first = pair.AliceSends("same"), second = pair.AliceSends("same");
+        Assert.NotEqual(first.AsSpan(1, 24).ToArray(), second.AsSpan(1, 24).ToArray());
+        Assert.NotEqual(first.AsSpan(25).ToArray(), second.AsSpan(25).ToArray());
+    }
+
+    [Fact]
+    public void Header_encoding_round_trips()
+    {
+        byte[] key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        byte[] encoded = new byte[Kith.Wire.Ratchet.RatchetHeader.Size];
+        new Kith.Wire.Ratchet.RatchetHeader(key, 7, 0xDEADBEEF).Encode(encoded);
+        Assert.Equal("00000007deadbeef", Convert.ToHexStringLower(encoded.AsSpan(32)));
+        Assert.True(Kith.Wire.Ratchet.RatchetHeader.TryDecode(encoded, out var header, out _));
+        Assert.Equal(key, header.RatchetPublicKey.ToArray());
+        Assert.Equal(7u, header.PreviousChainLength);
+        Assert.Equal(0xDEADBEEFu, header.MessageNumber);
+    }
+
+    [Fact]
     public void Span_encrypt_and_decrypt_match_the_array_forms()
     {
         using var pair = RatchetPair.Create(6);
