@@ -60,7 +60,7 @@ public sealed class ControlEventSubscription : IAsyncDisposable
         _channel.Writer.TryComplete();
     }
 
-    /// <summary>Stops delivery and tells tor to stop sending events nobody else asked for.</summary>
+    /// <summary>Stops delivery and tells tor (without waiting for its answer) to stop sending events nobody else asked for.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)

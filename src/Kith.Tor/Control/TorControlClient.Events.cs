@@ -51,7 +51,7 @@ public sealed partial class TorControlClient
         }
     }
 
-    private async ValueTask UnsubscribeAsync(ControlEventSubscription subscription)
+    private ValueTask UnsubscribeAsync(ControlEventSubscription subscription)
     {
         bool removed;
         lock (_gate)
@@ -59,15 +59,21 @@ public sealed partial class TorControlClient
             removed = _subscriptions.Remove(subscription);
         }
 
-        if (!removed)
+        // Not awaited: narrowing the event set is best effort, and a dispose must not wait on tor's answer.
+        if (removed)
         {
-            return;
+            _ = NarrowEventsAsync();
         }
 
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task NarrowEventsAsync()
+    {
         await _eventsLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            // Best effort: if the connection is gone, tor has forgotten the events anyway.
+            // If the connection is gone, tor has forgotten the events anyway.
             _ = await SetEventsAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally

@@ -84,7 +84,7 @@ public sealed class OnionAddress : IEquatable<OnionAddress>
             if (bits >= 8)
             {
                 bits -= 8;
-                raw[written++] = (byte)(buffer >> bits);
+                raw[written++] = unchecked((byte)(buffer >> bits));
             }
         }
 
