@@ -1,7 +1,7 @@
 using System.Net;
 using Kith.Tor.Control;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>A tor Kith can use: an authenticated control connection and a SocksPort on loopback.</summary>
 public interface ITor : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kith.Primitives.Errors;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>Errors of starting and supervising a tor process.</summary>
 public static class TorProcessErrors

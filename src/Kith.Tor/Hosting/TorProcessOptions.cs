@@ -1,4 +1,4 @@
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>How to run a tor child process.</summary>
 public sealed class TorProcessOptions

@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using Kith.Primitives.Errors;
 using Kith.Tor.Control;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>
 /// A tor child process that Kith starts, supervises and stops: its own <c>DataDirectory</c> and torrc, control and
@@ -120,9 +121,9 @@ public sealed partial class TorProcess : ITor
         }
     }
 
-    private sealed class Instance(System.Diagnostics.Process process, OutputTail output)
+    private sealed class Instance(Process process, OutputTail output)
     {
-        public System.Diagnostics.Process Process { get; } = process;
+        public Process Process { get; } = process;
 
         public OutputTail Output { get; } = output;
 

@@ -1,7 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using Kith.Primitives.Errors;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>Waits for tor's control port file without polling: a file-system watcher wakes the check.</summary>
 internal static class PortFileWatcher
@@ -10,7 +11,7 @@ internal static class PortFileWatcher
     /// The port file's endpoint once tor has written it; <c>null</c> if <paramref name="process"/> exits first or the
     /// token is cancelled.
     /// </summary>
-    public static async Task<Result<IPEndPoint>?> WaitAsync(string path, System.Diagnostics.Process process, CancellationToken cancellationToken)
+    public static async Task<Result<IPEndPoint>?> WaitAsync(string path, Process process, CancellationToken cancellationToken)
     {
         using var changed = new SemaphoreSlim(0);
         using var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))

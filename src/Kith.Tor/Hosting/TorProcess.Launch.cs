@@ -3,7 +3,7 @@ using System.Globalization;
 using Kith.Primitives.Errors;
 using Kith.Tor.Control;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 public sealed partial class TorProcess
 {
@@ -69,7 +69,7 @@ public sealed partial class TorProcess
             start.ArgumentList.Add(argument);
         }
 
-        var process = new System.Diagnostics.Process { StartInfo = start };
+        var process = new Process { StartInfo = start };
         var output = new OutputTail();
         var instance = new Instance(process, output);
         try

@@ -2,7 +2,7 @@ using System.Net;
 using Kith.Primitives.Errors;
 using Kith.Tor.Control;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>
 /// A tor Kith did not start (Tor Browser's, a system service): reached through its control port, authenticated,

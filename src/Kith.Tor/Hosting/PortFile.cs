@@ -2,7 +2,7 @@ using System.Net;
 using Kith.Primitives;
 using Kith.Primitives.Errors;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>
 /// Tor's <c>ControlPortWriteToFile</c> file (tor-manual): one <c>PORT=ADDR:PORT</c> line per control listener,

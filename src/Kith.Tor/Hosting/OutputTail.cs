@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>
 /// The last lines a child process wrote, kept for diagnostics in bounded memory: at most <see cref="MaxLines"/> lines

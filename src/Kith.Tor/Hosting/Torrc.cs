@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kith.Tor.Control;
 
-namespace Kith.Tor.Process;
+namespace Kith.Tor.Hosting;
 
 /// <summary>
 /// Writes a torrc (tor-manual "THE CONFIGURATION FILE FORMAT"): one <c>Keyword value</c> per line. Paths are quoted
