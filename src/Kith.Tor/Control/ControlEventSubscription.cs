@@ -29,8 +29,10 @@ public sealed class ControlEventSubscription : IAsyncDisposable
     /// <summary>The events; completes when the subscription or the connection ends.</summary>
     public ChannelReader<ControlReply> Events => _channel.Reader;
 
+    private KithError? _error;
+
     /// <summary>Why the event stream ended early, or <c>null</c> while it runs or after a normal dispose.</summary>
-    public KithError? Error { get; private set; }
+    public KithError? Error => Volatile.Read(ref _error);
 
     /// <summary>Reads the next event, or the reason none will come.</summary>
     public async ValueTask<Result<ControlReply>> ReadAsync(CancellationToken cancellationToken)
@@ -48,15 +50,20 @@ public sealed class ControlEventSubscription : IAsyncDisposable
 
     internal void Deliver(ControlReply reply)
     {
-        if (!_channel.Writer.TryWrite(reply) && Error is null)
+        if (!_channel.Writer.TryWrite(reply))
         {
             End(ControlErrors.EventsOverflowed);
         }
     }
 
+    // The first reason wins: the reader thread (overflow, close) and a disposing caller may race here.
     internal void End(KithError? error)
     {
-        Error ??= error;
+        if (error is not null)
+        {
+            Interlocked.CompareExchange(ref _error, error, null);
+        }
+
         _channel.Writer.TryComplete();
     }
 

@@ -185,6 +185,12 @@ public sealed partial class TorControlClient : IAsyncDisposable
         {
             Close(ControlErrors.Closed);
         }
+        catch
+        {
+            // A bug, not input: still release every waiter before surfacing it through Completion.
+            Close(ControlErrors.Closed);
+            throw;
+        }
     }
 
     private bool Dispatch(ControlReply reply)

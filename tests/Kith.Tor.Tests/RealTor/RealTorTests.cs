@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using Kith.Crypto;
 using Kith.Tor.Control;
@@ -134,18 +133,5 @@ public sealed class RealTorTests(PrivateTorNetwork network)
         }
 
         Assert.Throws<ArgumentException>(() => System.Diagnostics.Process.GetProcessById(secondPid));
-    }
-
-    [Fact]
-    public void Torrc_binds_loopback_only_and_names_the_owner()
-    {
-        var torrc = TorProcess.BuildTorrc(new TorProcessOptions("/tmp/kith tor#1")).ToString();
-        Assert.Contains("DataDirectory \"/tmp/kith tor#1\"\n", torrc, StringComparison.Ordinal);
-        Assert.Contains("ControlPort 127.0.0.1:auto\n", torrc, StringComparison.Ordinal);
-        Assert.Contains("SocksPort 127.0.0.1:auto ExtendedErrors\n", torrc, StringComparison.Ordinal);
-        Assert.Contains("CookieAuthentication 1\n", torrc, StringComparison.Ordinal);
-        Assert.Contains($"__OwningControllerProcess {Environment.ProcessId}\n", torrc, StringComparison.Ordinal);
-        Assert.Contains("ControlPortWriteToFile \"/tmp/kith tor#1/control-port\"\n", torrc, StringComparison.Ordinal);
-        _ = IPAddress.Loopback;
     }
 }
