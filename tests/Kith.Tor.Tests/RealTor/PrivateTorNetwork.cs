@@ -31,9 +31,15 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
     /// <summary>From nothing to both clients at 100% bootstrapped, key generation included.</summary>
     public TimeSpan StartTime { get; private set; }
 
+    /// <summary>Elapsed time at the end of each start phase, for the report.</summary>
+    public string StartPhases => string.Join(", ", _phases.Select(p => $"{p.Name} {p.At.TotalSeconds:F1} s"));
+
+    private readonly List<(string Name, TimeSpan At)> _phases = [];
+    private readonly Stopwatch _clock = new();
+
     public async ValueTask InitializeAsync()
     {
-        var clock = Stopwatch.StartNew();
+        _clock.Start();
         using var timeout = new CancellationTokenSource(FailureTimeout);
         try
         {
@@ -46,7 +52,7 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
             throw new InvalidOperationException($"The private Tor network did not start: {e.Message}\n{logs}", e);
         }
 
-        StartTime = clock.Elapsed;
+        StartTime = _clock.Elapsed;
     }
 
     /// <summary>Options for a client tor of this network; <see cref="TorProcess"/> writes its own DataDirectory and owner lines.</summary>
@@ -71,6 +77,7 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
         var ports = FreePorts.Take((AuthorityCount * 2) + RelayCount);
         var authorities = await Task.WhenAll(Enumerable.Range(0, AuthorityCount).Select(i =>
             AuthorityKeys.CreateAsync(Path.Combine(_root, $"auth{i}"), orPort: ports[2 * i], dirPort: ports[(2 * i) + 1], _emptyFile, cancellationToken)));
+        Phase("keys");
         _dirAuthorities = [.. authorities.Select((a, i) =>
             $"DirAuthority auth{i} orport={a.OrPort} v3ident={a.V3Ident} 127.0.0.1:{a.DirPort} {a.Fingerprint}")];
 
@@ -97,6 +104,7 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
         }
 
         await WaitForConsensusAsync(authorities[0].DirPort, AuthorityCount + RelayCount, cancellationToken);
+        Phase("consensus");
         var relays = _servers.Skip(AuthorityCount).ToArray();
         foreach (var relay in relays)
         {
@@ -104,6 +112,7 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
         }
 
         await Task.WhenAll(relays.Select(r => WaitForMicrodescriptorsAsync(r, AuthorityCount + RelayCount, cancellationToken)));
+        Phase("microdescriptors");
 
         foreach (var name in new[] { "clientA", "clientB" })
         {
@@ -111,6 +120,7 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
             _clients.Add(started.IsOk ? started.Value : throw new InvalidOperationException($"{name}: {started.Error}"));
         }
 
+        Phase("clients started");
         var boots = await Task.WhenAll(_clients.Select(c => c.WaitForBootstrapAsync(null, cancellationToken)));
         foreach (var boot in boots)
         {
@@ -120,6 +130,8 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
             }
         }
     }
+
+    private void Phase(string name) => _phases.Add((name, _clock.Elapsed));
 
     /// <summary>Polls an authority's consensus until it lists every relay (PRIVATE-TOR.md, step 4).</summary>
     private async Task WaitForConsensusAsync(int dirPort, int relays, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class RealTorTests(PrivateTorNetwork network)
     public async Task Onion_published_with_a_device_key_on_A_is_reachable_from_B_through_socks()
     {
         var ct = Failure();
-        Report($"network start (keys + 3 authorities + 2 relays + 2 clients at 100%): {network.StartTime.TotalSeconds:F2} s");
+        Report($"network start (keys + 3 authorities + 2 relays + 2 clients at 100%): {network.StartTime.TotalSeconds:F2} s ({network.StartPhases})");
         await using var echo = new EchoListener();
         using var key = DeviceKey(0x11);
 
