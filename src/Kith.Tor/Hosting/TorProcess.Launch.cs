@@ -96,6 +96,10 @@ public sealed partial class TorProcess
             ready = connected.IsOk;
             return connected.IsOk ? instance : connected.Error;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TorProcessErrors.StartTimeout;
+        }
         finally
         {
             if (!ready)
@@ -107,6 +111,7 @@ public sealed partial class TorProcess
 
     private static async Task<Result<Unit>> ConnectAsync(Instance instance, string portFile, TorProcessOptions options, CancellationToken cancellationToken)
     {
+        // StartTimeout bounds the whole start: a tor that opens its port but never answers cannot hang it.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.StartTimeout);
         var endPoint = await PortFileWatcher.WaitAsync(portFile, instance.Process, timeout.Token).ConfigureAwait(false);
@@ -115,7 +120,7 @@ public sealed partial class TorProcess
             cancellationToken.ThrowIfCancellationRequested();
             return instance.Process.HasExited
                 ? TorProcessErrors.Exited(instance.Process.ExitCode, instance.Output.ToString())
-                : new KithError("tor.process.start_timeout", ErrorScope.Local, true, "Tor did not open its control port in time.");
+                : TorProcessErrors.StartTimeout;
         }
 
         if (!endPoint.Value.TryGet(out var controlEndPoint, out var error))
@@ -123,7 +128,7 @@ public sealed partial class TorProcess
             return error;
         }
 
-        var connected = await TorControlClient.ConnectAsync(controlEndPoint, cancellationToken).ConfigureAwait(false);
+        var connected = await TorControlClient.ConnectAsync(controlEndPoint, timeout.Token).ConfigureAwait(false);
         if (!connected.TryGet(out var control, out error))
         {
             return error;
@@ -131,10 +136,10 @@ public sealed partial class TorProcess
 
         instance.Control = control;
         instance.ControlEndPoint = controlEndPoint;
-        var step = await control.AuthenticateAsync(Path.Combine(options.DataDirectory, CookieFileName), cancellationToken).ConfigureAwait(false);
+        var step = await control.AuthenticateAsync(Path.Combine(options.DataDirectory, CookieFileName), timeout.Token).ConfigureAwait(false);
         if (step.IsOk)
         {
-            step = await control.TakeOwnershipAsync(cancellationToken).ConfigureAwait(false);
+            step = await control.TakeOwnershipAsync(timeout.Token).ConfigureAwait(false);
         }
 
         if (!step.IsOk)
@@ -142,7 +147,7 @@ public sealed partial class TorProcess
             return step.Error;
         }
 
-        var listeners = await control.GetSocksListenersAsync(cancellationToken).ConfigureAwait(false);
+        var listeners = await control.GetSocksListenersAsync(timeout.Token).ConfigureAwait(false);
         if (!listeners.TryGet(out var socks, out error))
         {
             return error;

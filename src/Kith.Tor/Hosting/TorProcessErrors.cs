@@ -18,6 +18,10 @@ public static class TorProcessErrors
     public static KithError BadPortFile { get; } = new(
         "tor.process.bad_port_file", ErrorScope.Local, false, "Tor's control port file could not be read.");
 
+    /// <summary>Tor did not become usable within <see cref="TorProcessOptions.StartTimeout"/>.</summary>
+    public static KithError StartTimeout { get; } = new(
+        "tor.process.start_timeout", ErrorScope.Local, true, "Tor did not become ready in time.");
+
     /// <summary>Tor exited before it was ready; the last lines of its own output say why.</summary>
     public static KithError Exited(int exitCode, string lastOutput) => new(
         "tor.process.exited", ErrorScope.Local, true,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CsCheck;
 using Kith.Tor.Socks;
 using Kith.Tor.Tests.Support;
 
@@ -130,5 +131,20 @@ public class Socks5ClientTests
         Assert.Throws<ArgumentException>(() => new Socks5Credentials("", "x"));
         Assert.Throws<ArgumentException>(() => new Socks5Credentials(new string('u', 256), "x"));
         Assert.Equal("Socks5Credentials([redacted])", Socks5Credentials.ForIsolation("secret-contact").ToString());
+    }
+
+    [Fact]
+    public async Task Any_proxy_bytes_end_in_a_result_never_an_exception_or_a_hang()
+    {
+        await Gen.Byte.Array[0, 40].SampleAsync(async reply =>
+        {
+            await using var tor = new FakeTor();
+            var handshake = Socks5Client.HandshakeAsync(tor.ClientStream, Onion, 80, Socks5Credentials.ForIsolation("c"), TestContext.Current.CancellationToken);
+            await tor.ReadBytesAsync(3);
+            await tor.SendAsync(reply);
+            tor.Close();
+            var result = await handshake.WaitAsync(Patience, TestContext.Current.CancellationToken);
+            Assert.True(result.IsOk || result.Error.Code.StartsWith("socks.", StringComparison.Ordinal));
+        }, iter: 300);
     }
 }
