@@ -51,4 +51,7 @@ public sealed class KithTransaction
     internal SqliteCommand Command(string sql) => new(sql, Connection, Transaction);
 
     internal void Complete() => _completed = true;
+
+    /// <summary>Names the type only: the transaction reaches the database's keys.</summary>
+    public override string ToString() => nameof(KithTransaction);
 }

@@ -87,4 +87,7 @@ public sealed class SqliteStateStore : IStateStore
 
     private T Run<T>(Func<KithTransaction, T> work) =>
         _transaction is not null ? work(_transaction) : _database.RunInTransaction(work);
+
+    /// <summary>Names the type only: the store reaches the database's keys.</summary>
+    public override string ToString() => nameof(SqliteStateStore);
 }

@@ -42,7 +42,22 @@ public static partial class SecretRules
     public static IEnumerable<Type> CandidateTypes(Assembly assembly) =>
         assembly.GetTypes().Where(t =>
             !t.IsInterface && !t.IsEnum && !typeof(Delegate).IsAssignableFrom(t) && !(t.IsAbstract && t.IsSealed)
-            && !IsCompilerGenerated(t));
+            && !IsCompilerGeneratedOrInside(t));
+
+    // Closures and async state machines (and types nested in them) are never printed by Kith code; their
+    // names start with '<' and the attribute sits on the outermost generated type only.
+    private static bool IsCompilerGeneratedOrInside(Type type)
+    {
+        for (Type? t = type; t is not null; t = t.DeclaringType)
+        {
+            if (IsCompilerGenerated(t) || t.Name.StartsWith('<'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Why <paramref name="type"/> holds a secret (a field path), or null when it does not.</summary>
     public static string? SecretPath(Type type) => SecretPath(type, []);
