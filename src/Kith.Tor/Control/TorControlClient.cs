@@ -127,6 +127,12 @@ public sealed partial class TorControlClient : IAsyncDisposable
         {
             Close(ControlErrors.Closed);
         }
+        catch (Exception) when (_closing.IsCancellationRequested)
+        {
+            // We closed the stream under our own pending read (DisposeAsync): streams report that in their
+            // own ways (a pipe says "reading is not allowed after reader was completed"); it is not a bug.
+            Close(ControlErrors.Closed);
+        }
         finally
         {
             _writeLock.Release();
@@ -183,6 +189,12 @@ public sealed partial class TorControlClient : IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
         {
+            Close(ControlErrors.Closed);
+        }
+        catch (Exception) when (_closing.IsCancellationRequested)
+        {
+            // We closed the stream under our own pending read (DisposeAsync): streams report that in their
+            // own ways (a pipe says "reading is not allowed after reader was completed"); it is not a bug.
             Close(ControlErrors.Closed);
         }
         catch

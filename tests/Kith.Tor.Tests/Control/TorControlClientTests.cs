@@ -192,4 +192,59 @@ public class TorControlClientTests
         await using var client = new TorControlClient(tor.ClientStream);
         await Assert.ThrowsAsync<ArgumentException>(() => client.SendAsync("GETINFO a\r\nSIGNAL HALT", TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Disposing_while_a_read_is_pending_is_a_clean_close_whatever_the_stream_throws()
+    {
+        // A pipe stream, unlike a socket, fails a pending read with InvalidOperationException when it is
+        // disposed; that used to escape from DisposeAsync as if it were a bug.
+        var stream = new StreamFailingPendingReadOnDispose();
+        var client = new TorControlClient(stream);
+        await stream.ReadStarted.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await client.DisposeAsync();
+    }
+
+    private sealed class StreamFailingPendingReadOnDispose : Stream
+    {
+        private readonly TaskCompletionSource<int> _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _readStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task ReadStarted => _readStarted.Task;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _readStarted.TrySetResult();
+            return new ValueTask<int>(_read.Task);
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            _read.TrySetException(new InvalidOperationException("Reading is not allowed after reader was completed."));
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+        }
+    }
 }
