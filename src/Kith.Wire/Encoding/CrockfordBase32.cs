@@ -44,7 +44,8 @@ public static class CrockfordBase32
 
     /// <summary>
     /// Decodes, skipping white space and hyphens. Fails (returns <c>null</c>) on a symbol outside the
-    /// alphabet, including <c>U</c>, or on non-zero padding bits, which a truncated or altered text produces.
+    /// alphabet, including <c>U</c>. Bits left over after the last whole byte are dropped: a text cut short
+    /// then decodes to fewer bytes, which the caller's length and checksum report as truncated.
     /// </summary>
     public static byte[]? TryDecode(ReadOnlySpan<char> text)
     {
@@ -74,7 +75,7 @@ public static class CrockfordBase32
             }
         }
 
-        return bits >= 5 || buffer != 0 ? null : [.. output];
+        return [.. output];
     }
 
     private static int ValueOf(char c)
