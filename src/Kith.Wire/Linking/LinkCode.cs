@@ -100,8 +100,9 @@ public sealed class LinkCode : IDisposable
         _ = reader.TryReadSpan(32, out ReadOnlySpan<byte> onionKey);
         _ = reader.TryReadSpan(SecretSize, out ReadOnlySpan<byte> secret);
         _ = reader.TryReadUInt64(out ulong expiresAt);
+        LinkCode? code = expiresAt > long.MaxValue ? null : new LinkCode(onionKey.ToArray(), SecretBytes.CopyFrom(secret), (long)expiresAt);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
-        return expiresAt > long.MaxValue ? null : new LinkCode(onionKey.ToArray(), SecretBytes.CopyFrom(secret), (long)expiresAt);
+        return code;
     }
 
     /// <summary>Zeroes the secret.</summary>
