@@ -151,6 +151,12 @@ public class DeviceLinkingTests
         var forged = new LinkResponse(thiefRecord, genuine.Nonce, []);
         byte[] mac = MacAs(stolen, existing.Request, forged);
         Assert.Equal(LinkErrors.WrongDevice, existing.Receive(forged with { Mac = mac }).Error);
+
+        // Claiming the genuine onion key fails too: the onion key's signature vouches for the genuine device only.
+        DeviceRecord real = genuine.Record;
+        byte[] signature = thief.Identity.Sign(DeviceRecord.SignedPayload(thief.Device, real.OnionKey, real.OnionSignature, T0 + 2000, Transports));
+        var claimed = new LinkResponse(new DeviceRecord(thief.Device, real.OnionKey, real.OnionSignature, T0 + 2000, Transports, signature, null), genuine.Nonce, []);
+        Assert.Equal(LinkErrors.WrongDevice, existing.Receive(claimed with { Mac = MacAs(stolen, existing.Request, claimed) }).Error);
         Assert.Null(existing.ConfirmationCode);
         Assert.True(existing.Receive(genuine).IsOk);
         stolen.Dispose();
