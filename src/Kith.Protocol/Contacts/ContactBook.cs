@@ -3,6 +3,7 @@ using Kith.Primitives.Ids;
 using Kith.Protocol.Accounts;
 using Kith.Protocol.Trust;
 using Kith.Wire.Accounts;
+using Kith.Wire.Devices;
 
 namespace Kith.Protocol.Contacts;
 
@@ -16,13 +17,24 @@ public sealed class ContactBook
 {
     private readonly IContactStore _contacts;
     private readonly IAccountLogStore _logs;
+    private readonly IDeviceRecordStore _devices;
 
-    /// <summary>Uses <paramref name="contacts"/> and <paramref name="logs"/>.</summary>
-    public ContactBook(IContactStore contacts, IAccountLogStore logs)
+    /// <summary>Uses <paramref name="contacts"/>, <paramref name="logs"/> and <paramref name="devices"/>.</summary>
+    public ContactBook(IContactStore contacts, IAccountLogStore logs, IDeviceRecordStore devices)
     {
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _logs = logs ?? throw new ArgumentNullException(nameof(logs));
+        _devices = devices ?? throw new ArgumentNullException(nameof(devices));
     }
+
+    /// <summary>
+    /// The contact's device records that the known log lists as members. A record without prekeys (from a
+    /// QR-sized card) means the device's prekeys must be fetched over a live session before PQXDH.
+    /// </summary>
+    public IReadOnlyList<DeviceRecord> Devices(AccountId account) =>
+        LoadLog(account).TryGet(out AccountLog? log, out _)
+            ? [.. _devices.Load(account).Where(record => log.Current().IsMember(record.Device))]
+            : [];
 
     /// <summary>The contact's record, or null.</summary>
     public ContactRecord? Find(AccountId account) => _contacts.Find(account);
@@ -47,10 +59,17 @@ public sealed class ContactBook
 
             ContactRecord created = ContactTrust.New(card.View, nowUnixMs);
             _contacts.Put(created);
+            StoreRecords(card.Card.Account, card.Card.Devices, card.View);
             return created;
         }
 
-        return Merge(existing, card.Card.Log, nowUnixMs);
+        Result<ContactRecord> merged = Merge(existing, card.Card.Log, nowUnixMs);
+        if (merged.IsOk && LoadLog(existing.Account).TryGet(out AccountLog? log, out _))
+        {
+            StoreRecords(existing.Account, card.Card.Devices, log.Current());
+        }
+
+        return merged;
     }
 
     /// <summary>Decodes, verifies and imports a card in any text form.</summary>
@@ -152,6 +171,11 @@ public sealed class ContactBook
             _logs.Append(existing.Account, entry);
         }
 
+        foreach (DeviceId revoked in merged.Current().Revoked)
+        {
+            _devices.Remove(existing.Account, revoked);
+        }
+
         ContactRecord next = ContactTrust.OnLogChanged(existing, merged.Current(), nowUnixMs);
         if (next != existing)
         {
@@ -159,6 +183,28 @@ public sealed class ContactBook
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// Keeps each member's newest record; an older record never replaces a newer one, and a record without prekeys
+    /// keeps the prekeys already known from the same issue of the record. Revoked devices are forgotten.
+    /// </summary>
+    private void StoreRecords(AccountId account, IReadOnlyList<DeviceRecord> records, AccountView view)
+    {
+        Dictionary<DeviceId, DeviceRecord> known = _devices.Load(account).ToDictionary(r => r.Device);
+        foreach (DeviceId revoked in view.Revoked)
+        {
+            _devices.Remove(account, revoked);
+        }
+
+        foreach (DeviceRecord record in records.Where(r => view.IsMember(r.Device)))
+        {
+            if (!known.TryGetValue(record.Device, out DeviceRecord? old) || old.IssuedAtUnixMs < record.IssuedAtUnixMs
+                || (old.IssuedAtUnixMs == record.IssuedAtUnixMs && old.Prekeys is null && record.Prekeys is not null))
+            {
+                _devices.Put(account, record);
+            }
+        }
     }
 
     private Result<AccountLog> LoadLog(AccountId account) =>

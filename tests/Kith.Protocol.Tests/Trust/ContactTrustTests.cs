@@ -16,7 +16,7 @@ public class ContactTrustTests
         public Book(ulong seed, int devices = 2)
         {
             Contact = new CardFixture(seed, devices);
-            Contacts = new ContactBook(ContactStore, LogStore);
+            Contacts = new ContactBook(ContactStore, LogStore, DeviceStore);
         }
 
         public CardFixture Contact { get; }
@@ -24,6 +24,8 @@ public class ContactTrustTests
         public InMemoryContactStore ContactStore { get; } = new();
 
         public InMemoryAccountLogStore LogStore { get; } = new();
+
+        public InMemoryDeviceRecordStore DeviceStore { get; } = new();
 
         public ContactBook Contacts { get; }
 
@@ -180,6 +182,26 @@ public class ContactTrustTests
         Assert.Equal((TrustState.Validated, "Ada"), (record.State, record.DisplayName));
         Assert.Equal(log.Count, book.LogStore.Load(book.Account).Count);
     }
+
+    [Fact]
+    public void Imported_device_records_are_kept_newest_first_and_revoked_devices_are_forgotten()
+    {
+        using var book = new Book(9, devices: 2);
+        ContactCard_Import(book, book.Contact.Card().WithContent(Kith.Wire.Cards.CardContent.NoPrekeys));
+        Assert.Equal(2, book.Contacts.Devices(book.Account).Count);
+        Assert.All(book.Contacts.Devices(book.Account), r => Assert.Null(r.Prekeys));
+        book.Import();
+        Assert.All(book.Contacts.Devices(book.Account), r => Assert.NotNull(r.Prekeys));
+
+        AccountLog log = book.Contact.Log;
+        AccountEntry revoke = AccountEntries.Revoke(book.Contact.Devices[0].Identity, log.Account, log.Heads, book.Contact.Now += 5, book.Contact.Devices[1].Device);
+        Assert.True(book.Contacts.ReceiveLogEntries(book.Account, [revoke], book.Now).IsOk);
+        Assert.Equal([book.Contact.Devices[0].Device], book.Contacts.Devices(book.Account).Select(r => r.Device));
+        Assert.Single(book.DeviceStore.Load(book.Account));
+    }
+
+    private static void ContactCard_Import(Book book, Kith.Wire.Cards.ContactCard card) =>
+        Assert.True(book.Contacts.Import(Kith.Wire.Cards.ContactCardText.ToText(card), book.Now).IsOk);
 
     [Fact]
     public void Contact_records_round_trip_through_their_stored_bytes()
