@@ -23,6 +23,7 @@ public sealed class ExistingDeviceLinking : IDisposable
     private Step _step = Step.AwaitingResponse;
     private LinkResponse? _response;
     private byte[]? _proposal;
+    private byte[]? _authorSignature;
 
     private ExistingDeviceLinking(DeviceKeys keys, LinkCode code, LinkRequest request, byte[] nonce)
     {
@@ -124,8 +125,9 @@ public sealed class ExistingDeviceLinking : IDisposable
 
         long createdAt = Math.Max(nowUnixMs, log.Heads.Max(head => log.Find(head)!.CreatedAtUnixMs));
         _proposal = AccountEntries.ProposeAdd(_keys.Device, log.Account, log.Heads, createdAt, _response!.Record.Device);
+        _authorSignature = AccountEntries.SignAsAuthor(_keys.Identity, _proposal);
         _step = Step.AwaitingAcceptance;
-        return new LinkProposal(_proposal, AccountEntries.SignAsAuthor(_keys.Identity, _proposal));
+        return new LinkProposal(_proposal, _authorSignature);
     }
 
     /// <summary>Joins the new device's co-signature and adds the entry to <paramref name="log"/>.</summary>
@@ -138,7 +140,7 @@ public sealed class ExistingDeviceLinking : IDisposable
             return _step == Step.AwaitingConfirmation ? LinkErrors.NotConfirmed : LinkErrors.OutOfOrder;
         }
 
-        if (!AccountEntry.Assemble(_proposal, AccountEntries.SignAsAuthor(_keys.Identity, _proposal!), acceptance.CoSignature)
+        if (!AccountEntry.Assemble(_proposal, _authorSignature, acceptance.CoSignature)
                 .TryGet(out AccountEntry? entry, out KithError? error))
         {
             return error;

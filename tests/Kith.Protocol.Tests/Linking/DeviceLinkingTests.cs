@@ -69,6 +69,8 @@ public class DeviceLinkingTests
         Assert.Equal(LinkErrors.NotConfirmed, s.Linking.Receive(proposal).Error);
         Assert.True(s.Linking.Confirm().IsOk);
         LinkAcceptance acceptance = Wire(s.Linking.Receive(proposal).Value, b => LinkAcceptance.Decode(b), m => m.ToBytes());
+        Assert.Equal(AccountErrors.MissingCoSignature, existing.Receive(new LinkAcceptance(new byte[64]), s.Log).Error);
+        Assert.Equal(1, s.Log.Count);
         AccountEntry entry = existing.Receive(acceptance, s.Log).Value;
 
         Assert.Equal(AccountEntryKind.AddDevice, entry.Kind);
