@@ -8,8 +8,4 @@ public static class DeviceErrors
     /// <summary>A device record's signature or onion binding does not verify.</summary>
     public static readonly KithError BadSignature = new("device.bad_signature", ErrorScope.Peer, false,
         "A device record is not signed by its device, or its onion service does not vouch for the device.");
-
-    /// <summary>Text that is not a valid v3 onion address.</summary>
-    public static readonly KithError BadOnionAddress = KithError.Reject("device.bad_onion_address",
-        "This is not a valid Tor v3 onion address (wrong length, character, version or checksum).");
 }

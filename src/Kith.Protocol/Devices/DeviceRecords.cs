@@ -1,3 +1,4 @@
+using Kith.Wire.Onion;
 using Kith.Crypto;
 using Kith.Primitives.Errors;
 using Kith.Protocol.Prekeys;

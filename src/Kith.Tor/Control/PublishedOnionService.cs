@@ -1,4 +1,4 @@
-using Kith.Tor.Onion;
+using Kith.Wire.Onion;
 
 namespace Kith.Tor.Control;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kith.Primitives.Errors;
-using Kith.Tor.Onion;
+using Kith.Wire.Onion;
 
 namespace Kith.Tor.Control;
 

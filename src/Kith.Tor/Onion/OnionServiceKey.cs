@@ -1,3 +1,4 @@
+using Kith.Wire.Onion;
 using System.Security.Cryptography;
 
 namespace Kith.Tor.Onion;

@@ -21,8 +21,9 @@ public static class Layers
         // "abstractions only (stores, IPeerTransport, TimeProvider)": the Engine sees Protocol, never Storage or
         // Transport; the Node plugs the implementations in.
         ["Kith.Engine"] = ["Kith.Protocol"],
-        // Tor and Transport sit beside the protocol, not on it; they share only Primitives (OnionAddress, Limits).
-        ["Kith.Tor"] = ["Kith.Primitives"],
+        // Tor sits beside the protocol, not on it: it needs only Wire's OnionAddress (rend-spec-v3 §6, whose
+        // checksum is Crypto's SHA3-256), so devices and tor share one implementation.
+        ["Kith.Tor"] = ["Kith.Wire"],
         ["Kith.Transport"] = ["Kith.Tor"],
         // The local API's contracts: DTOs over Primitives' value types, "never domain internals".
         ["Kith.Api"] = ["Kith.Primitives"],

@@ -1,3 +1,4 @@
+using Kith.Wire.Onion;
 using Kith.Crypto;
 using Kith.Protocol.Devices;
 using Kith.Wire.Devices;
@@ -12,7 +13,7 @@ public class DeviceRecordTests
         // rend-spec-v3 §6 gives this address as its example.
         const string Example = "pg6mmjiyjmcrsslvykfwnntlaru7p5svn6y2ymmju6nubxndf4pscryd.onion";
         OnionAddress parsed = OnionAddress.Parse(Example).Value;
-        Assert.Equal(Example, OnionAddress.FromPublicKey(parsed.PublicKey).Text);
+        Assert.Equal(Example, OnionAddress.FromPublicKey(parsed.PublicKey).HostName);
         Assert.Equal(parsed, OnionAddress.Parse(Example.ToUpperInvariant()[..^6]).Value);
     }
 
@@ -20,9 +21,9 @@ public class DeviceRecordTests
     public void A_changed_character_or_wrong_length_is_not_an_onion_address()
     {
         const string Example = "pg6mmjiyjmcrsslvykfwnntlaru7p5svn6y2ymmju6nubxndf4pscryd.onion";
-        Assert.Equal(DeviceErrors.BadOnionAddress, OnionAddress.Parse("ph" + Example[2..]).Error);
-        Assert.Equal(DeviceErrors.BadOnionAddress, OnionAddress.Parse(Example[1..]).Error);
-        Assert.Equal(DeviceErrors.BadOnionAddress, OnionAddress.Parse("1" + Example[1..]).Error);
+        Assert.Equal(OnionAddress.BadAddress, OnionAddress.Parse("ph" + Example[2..]).Error);
+        Assert.Equal(OnionAddress.BadAddress, OnionAddress.Parse(Example[1..]).Error);
+        Assert.Equal(OnionAddress.BadAddress, OnionAddress.Parse("1" + Example[1..]).Error);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public class DeviceRecordTests
         Assert.False(decoded.OnionKey.AsSpan().SequenceEqual(decoded.Device.Span));
         Assert.True(decoded.Transports[0].IsAnonymous);
         Assert.False(decoded.Transports[1].IsAnonymous);
-        Assert.EndsWith(".onion", DeviceRecords.OnionAddressOf(decoded).Text, StringComparison.Ordinal);
+        Assert.EndsWith(".onion", DeviceRecords.OnionAddressOf(decoded).HostName, StringComparison.Ordinal);
         Assert.Equal(record.ToBytes().Length - record.Prekeys!.ToBytes().Length, record.WithoutPrekeys().ToBytes().Length);
     }
 

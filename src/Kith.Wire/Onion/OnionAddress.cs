@@ -1,11 +1,12 @@
+using Kith.Crypto;
 using Kith.Primitives.Errors;
 
-namespace Kith.Tor.Onion;
+namespace Kith.Wire.Onion;
 
 /// <summary>
 /// A version 3 onion address (rend-spec-v3 §6 "Encoding onion addresses [ONIONADDRESS]"):
 /// <c>base32(PUBKEY | CHECKSUM | VERSION) + ".onion"</c> with <c>CHECKSUM = SHA3-256(".onion checksum" | PUBKEY | VERSION)[:2]</c>
-/// and <c>VERSION = 0x03</c>.
+/// and <c>VERSION = 0x03</c>. Device records carry it and Kith.Tor checks tor's <c>ADD_ONION</c> answer against it.
 /// </summary>
 public sealed class OnionAddress : IEquatable<OnionAddress>
 {
@@ -64,7 +65,7 @@ public sealed class OnionAddress : IEquatable<OnionAddress>
         var id = text.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) ? text[..^Suffix.Length] : text;
         if (id.Length != ServiceIdLength)
         {
-            return Invalid;
+            return BadAddress;
         }
 
         Span<byte> raw = stackalloc byte[PublicKeySize + 3];
@@ -76,7 +77,7 @@ public sealed class OnionAddress : IEquatable<OnionAddress>
             var value = Alphabet.IndexOf(char.ToLowerInvariant(ch), StringComparison.Ordinal);
             if (value < 0)
             {
-                return Invalid;
+                return BadAddress;
             }
 
             buffer = (buffer << 5) | (uint)value;
@@ -92,7 +93,7 @@ public sealed class OnionAddress : IEquatable<OnionAddress>
         Checksum(raw[..PublicKeySize], checksum);
         if (raw[^1] != Version || !checksum.SequenceEqual(raw.Slice(PublicKeySize, 2)))
         {
-            return Invalid;
+            return BadAddress;
         }
 
         return new OnionAddress(raw[..PublicKeySize].ToArray(), id.ToLowerInvariant());
@@ -110,7 +111,8 @@ public sealed class OnionAddress : IEquatable<OnionAddress>
     /// <inheritdoc/>
     public override string ToString() => HostName;
 
-    private static KithError Invalid => KithError.Reject("tor.onion.bad_address", "Not a valid v3 onion address.");
+    /// <summary>The text is not a v3 onion address (length, characters, version or checksum).</summary>
+    public static readonly KithError BadAddress = KithError.Reject("onion.bad_address", "Not a valid v3 onion address.");
 
     private static void Checksum(ReadOnlySpan<byte> publicKey, Span<byte> checksum)
     {
@@ -118,8 +120,8 @@ public sealed class OnionAddress : IEquatable<OnionAddress>
         ChecksumPrefix.CopyTo(input);
         publicKey.CopyTo(input[ChecksumPrefix.Length..]);
         input[^1] = Version;
-        Span<byte> hash = stackalloc byte[Sha3Keccak.HashSize];
-        Sha3Keccak.HashData(input, hash);
+        Span<byte> hash = stackalloc byte[Sha3_256.HashSize];
+        Sha3_256.Hash(input, hash);
         hash[..2].CopyTo(checksum);
     }
 
