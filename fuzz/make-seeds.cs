@@ -16,10 +16,14 @@ void Write(string target, string name, byte[] bytes)
 var random = new SeededRandomSource(42);
 // noise-handshake: a real XX first message (any ephemeral), and an IK first message to the fuzz responder's key.
 using (var xx = HandshakeState.Initialize(HandshakePattern.XX, NoiseRole.Initiator, "kith-fuzz"u8, random, X25519KeyPair.Generate(random)))
+{
     Write("noise-handshake", "xx-message-1", xx.WriteMessage("hello"u8).Value.Message);
+}
 var responderStatic = X25519KeyPair.Generate(new SeededRandomSource(1));
 using (var ik = HandshakeState.Initialize(HandshakePattern.IK, NoiseRole.Initiator, "kith-fuzz"u8, random, X25519KeyPair.Generate(random), responderStatic.PublicKey))
+{
     Write("noise-handshake", "ik-message-1", ik.WriteMessage([]).Value.Message);
+}
 Write("noise-handshake", "empty", []);
 
 // prekey-bundle: published prekeys with and without one-time keys.
@@ -34,8 +38,27 @@ var responder = DevicePrekeySecrets.Generate(Ed25519SigningKey.Generate(r3), r3,
 var alice = DevicePrekeySecrets.Generate(Ed25519SigningKey.Generate(random), random, 0, 0);
 var bundle = PrekeyBundle.Select(responder.Published.Device, responder.Published).Value;
 using (var init = PqxdhInitiator.Initiate(alice, bundle, random).Value)
+{
     Write("pqxdh-initial-message", "with-one-time-prekey", init.CreateMessage([1, 2, 3]).ToBytes());
+}
 var lastResort = PrekeyBundle.Select(responder.Published.Device, responder.Published, null, null).Value;
 using (var init = PqxdhInitiator.Initiate(alice, lastResort, random).Value)
+{
     Write("pqxdh-initial-message", "last-resort", init.CreateMessage([]).ToBytes());
+}
 Console.WriteLine("seeds written");
+
+// ratchet-message: messages from the fuzz target's Alice (seed 4) to its Bob, current chain and a new ratchet step.
+var r4 = new SeededRandomSource(4);
+using (var sharedSecret = SecretBytes.Random(32, r4))
+using (var bobRatchetKey = X25519KeyPair.Generate(r4))
+{
+    byte[] associatedData = new byte[64];
+    using var ratchetAlice = Kith.Protocol.Ratchet.RatchetSession.InitializeInitiator(sharedSecret.Span, associatedData, bobRatchetKey.PublicKey, r4);
+    using var ratchetBob = Kith.Protocol.Ratchet.RatchetSession.InitializeResponder(sharedSecret.Span, associatedData, bobRatchetKey.PrivateKey.Span);
+    _ = ratchetBob.Decrypt(ratchetAlice.Encrypt("one"u8, r4)).Value;
+    _ = ratchetAlice.Decrypt(ratchetBob.Encrypt("two"u8, r4)).Value;
+    Write("ratchet-message", "new-ratchet-step", ratchetAlice.Encrypt("three"u8, r4));
+    Write("ratchet-message", "same-chain", ratchetAlice.Encrypt("four"u8, r4));
+}
+Console.WriteLine("ratchet seeds written");
