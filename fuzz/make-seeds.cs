@@ -62,3 +62,17 @@ using (var bobRatchetKey = X25519KeyPair.Generate(r4))
     Write("ratchet-message", "same-chain", ratchetAlice.Encrypt("four"u8, r4));
 }
 Console.WriteLine("ratchet seeds written");
+
+// contact-card: a two-device card (binary and text) and its genesis entry, valid at the target's fixed "now".
+const long CardNow = 1_795_000_000_000 - 60_000;
+var r5 = new SeededRandomSource(5);
+var cardDevices = new[] { Kith.Protocol.Devices.DeviceKeys.Generate(r5, 2, 0), Kith.Protocol.Devices.DeviceKeys.Generate(r5, 0, 0) };
+var accountLog = Kith.Protocol.Accounts.AccountLog.Create(Kith.Protocol.Accounts.AccountEntries.Genesis(cardDevices[0].Identity, CardNow, r5)).Value;
+_ = accountLog.Add(Kith.Protocol.Accounts.AccountEntries.Add(cardDevices[0].Identity, cardDevices[1].Identity, accountLog.Account, accountLog.Heads, CardNow + 1));
+_ = accountLog.Add(Kith.Protocol.Accounts.AccountEntries.Profile(cardDevices[0].Identity, accountLog.Account, accountLog.Heads, CardNow + 2, "Ada"));
+var records = cardDevices.Select(d => d.IssueRecord([Kith.Wire.Devices.DeviceTransport.Onion(443)], CardNow + 3)).ToList();
+var card = Kith.Protocol.Contacts.ContactCards.Issue(cardDevices[0], accountLog, records, CardNow + 4, 30L * 24 * 60 * 60 * 1000);
+Write("contact-card", "two-device-card", card.ToBytes());
+Write("contact-card", "two-device-card-text", System.Text.Encoding.UTF8.GetBytes(Kith.Wire.Cards.ContactCardText.ToText(card)));
+Write("contact-card", "garbage-text", "KITH-0000 0000 not a card"u8.ToArray());
+Console.WriteLine("card seeds written");
