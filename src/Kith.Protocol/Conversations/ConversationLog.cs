@@ -51,6 +51,18 @@ public sealed class ConversationLog
     /// parents of this device's next event (at most <see cref="Limits.MaxEventParents"/> of them are used).</summary>
     public IReadOnlyList<EventId> Heads => [.. _heads];
 
+    /// <summary>
+    /// The parents for this device's next event: the heads, latest (timestamp, id) first, at most
+    /// <see cref="Limits.MaxEventParents"/>; heads left out are merged by a later event. The next event's
+    /// timestamp must be at least <see cref="LatestTimestamp"/> to pass Briar's rule on every replica.
+    /// </summary>
+    public IReadOnlyList<EventId> ParentsForNextEvent() =>
+        [.. _heads.Select(id => _events[id]).OrderByDescending(DisplayOrder.KeyOf).Take(Limits.MaxEventParents)
+            .Select(e => e.Id)];
+
+    /// <summary>The largest timestamp of any accepted event (0 when empty); a new event's timestamp should not be earlier.</summary>
+    public long LatestTimestamp => _largestKey?.Timestamp ?? 0;
+
     /// <summary>Whether <paramref name="id"/> is accepted.</summary>
     public bool Contains(EventId id) => _events.ContainsKey(id);
 

@@ -21,8 +21,10 @@ namespace Kith.Wire.Conversations;
 /// <para>
 /// The signature is Ed25519 by the sender chain's signing key over <see cref="SignatureContext"/>
 /// followed by the encoding up to (not including) the signature. The <see cref="Id"/> is BLAKE2b-256 of
-/// the whole encoding <em>including</em> the signature, as Matrix hashes the full event: a re-signed
-/// event is a different event, and an id names exactly the bytes that were verified. Ed25519 as
+/// the whole encoding <em>including</em> the signature. Matrix's reference hash (Server-Server API,
+/// "Calculating the reference hash for an event") leaves signatures out because several servers sign one
+/// event; a Kith event has exactly one signer, so covering the signature makes the id name exactly the
+/// bytes that were verified, and a re-signed event is a different event. Ed25519 as
 /// implemented by libsodium rejects non-canonical signatures, so a relay cannot make a second valid
 /// encoding (and id) of someone else's event.
 /// </para>

@@ -176,4 +176,26 @@ public class ConversationLogValidationTests
         Assert.True(log.TryGet(merge.Id, out ConversationEvent? stored));
         Assert.Equal(merge.ToBytes(), stored!.ToBytes());
     }
+
+    [Fact]
+    public void Parents_for_the_next_event_are_the_latest_heads_bounded_by_the_limit()
+    {
+        var fixture = new ConversationFixture(19);
+        ConversationLog log = fixture.NewLog();
+        var roots = new List<ConversationEvent>();
+        for (int i = 0; i < Limits.MaxEventParents + 3; i++)
+        {
+            ConversationEvent root = fixture.Write(fixture.Members[i % 3], [], ConversationFixture.Epoch + i);
+            roots.Add(root);
+            _ = log.Add(root, Now);
+        }
+
+        IReadOnlyList<EventId> parents = log.ParentsForNextEvent();
+
+        Assert.Equal(roots.AsEnumerable().Reverse().Take(Limits.MaxEventParents).Select(e => e.Id), parents);
+        Assert.Equal(ConversationFixture.Epoch + Limits.MaxEventParents + 2, log.LatestTimestamp);
+        ConversationEvent merge = fixture.Write(fixture.Members[0], parents, log.LatestTimestamp);
+        Assert.Equal(EventAddOutcome.Accepted, log.Add(merge, Now).Value.Outcome);
+        Assert.Equal(4, log.Heads.Count);
+    }
 }
