@@ -1,0 +1,67 @@
+using Kith.Crypto;
+using Kith.Primitives;
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+using Kith.Wire.Conversations;
+
+namespace Kith.Protocol.Conversations;
+
+/// <summary>
+/// The acceptance rules of a conversation event (PROTOCOL.md, "Validation and order"). Pure functions:
+/// the log calls them before it changes anything.
+/// </summary>
+public static class EventValidator
+{
+    /// <summary>
+    /// The checks that need nothing but the event itself: right conversation, timestamp not beyond
+    /// <paramref name="nowUnixMs"/> plus <see cref="Limits.MaxEventClockSkewMs"/>, an authorised author and
+    /// chain key, and a valid signature. Sizes were checked when the event was decoded or built.
+    /// </summary>
+    public static Result<Unit> CheckIntrinsic(ConversationEvent candidate, ConversationId conversation,
+        IConversationMembership membership, long nowUnixMs)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(membership);
+        if (candidate.Conversation != conversation)
+        {
+            return ConversationErrors.WrongConversation;
+        }
+
+        // Saturating: a caller's clock near long.MaxValue must not overflow into accepting the past only.
+        long latest = nowUnixMs > long.MaxValue - Limits.MaxEventClockSkewMs ? long.MaxValue : nowUnixMs + Limits.MaxEventClockSkewMs;
+        if (candidate.TimestampUnixMs > latest)
+        {
+            return ConversationErrors.FromTheFuture;
+        }
+
+        if (!membership.IsAuthorisedSigner(conversation, candidate.Author, candidate.ChainId, candidate.SigningKey))
+        {
+            return ConversationErrors.NotMember;
+        }
+
+        return Ed25519.Verify(candidate.SigningKey, candidate.SignedContent(), candidate.Signature)
+            ? Result.Ok()
+            : ConversationErrors.BadSignature;
+    }
+
+    /// <summary>
+    /// Briar's rule for its DAG-structured private groups: an event's timestamp is not earlier than any of
+    /// its parents', so time never runs backwards along an edge and a back-dated event cannot slip above
+    /// history it claims to have seen. Every parent must be in <paramref name="known"/>.
+    /// </summary>
+    public static Result<Unit> CheckAgainstParents(ConversationEvent candidate,
+        IReadOnlyDictionary<EventId, ConversationEvent> known)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(known);
+        foreach (EventId parent in candidate.Parents)
+        {
+            if (known[parent].TimestampUnixMs > candidate.TimestampUnixMs)
+            {
+                return ConversationErrors.BackDated;
+            }
+        }
+
+        return Result.Ok();
+    }
+}
