@@ -49,5 +49,11 @@ internal static class SchemaMigrations
 
             CREATE INDEX device_record_by_account ON device_record (account);
             """),
+        new(3, "Device sessions", """
+            CREATE TABLE session (
+                pair BLOB NOT NULL PRIMARY KEY,
+                state BLOB NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            """),
     ];
 }

@@ -1,7 +1,7 @@
 -- The schema a fresh Kith store has after every migration (Migrations/SchemaMigrations.cs).
 -- SchemaTests compares this file with sqlite_schema (whitespace normalised), so a schema change
 -- is made twice on purpose: as a new migration step and here.
--- user_version: 2
+-- user_version: 3
 -- application_id: 1263096904
 
 -- The data key, wrapped under the passphrase (Keyring/WrappedDataKey.cs). One row.
@@ -51,3 +51,10 @@ CREATE TABLE device_record (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX device_record_by_account ON device_record (account);
+
+-- Device sessions (Stores/SqliteSessionStore.cs): pair is a blind index of (local device, peer device),
+-- state (DeviceSession.Serialize, ratchet secrets included) is encrypted with pair as its row key.
+CREATE TABLE session (
+    pair BLOB NOT NULL PRIMARY KEY,
+    state BLOB NOT NULL
+) STRICT, WITHOUT ROWID;

@@ -17,6 +17,8 @@ public sealed class AtRestTests
     private const string ProfileName = "CANARY-profile Grace Hopper";
 
     private static readonly byte[] KeyBytes = Key(31);
+    private static readonly Kith.Primitives.Ids.DeviceId SessionLocal = Kith.Primitives.Ids.DeviceId.FromBytes(Key(33));
+    private static readonly Kith.Primitives.Ids.DeviceId SessionPeer = Kith.Primitives.Ids.DeviceId.FromBytes(Key(34));
 
     /// <summary>An account log whose profile entry names <see cref="ProfileName"/>; the contact is named <see cref="DisplayName"/>.</summary>
     private static readonly (Kith.Primitives.Ids.AccountId Account, List<Kith.Wire.Accounts.AccountEntry> Entries) ContactLog =
@@ -50,6 +52,8 @@ public sealed class AtRestTests
         }
 
         needles.Add(("contact account id", ContactLog.Account.ToArray()));
+        needles.Add(("session local device", SessionLocal.ToArray()));
+        needles.Add(("session peer device", SessionPeer.ToArray()));
         return needles;
     }
 
@@ -95,6 +99,7 @@ public sealed class AtRestTests
             var log = new SqliteAccountLogStore(transaction);
             ContactLog.Entries.ForEach(entry => log.Append(ContactLog.Account, entry));
             new SqliteContactStore(transaction).Put(ProtocolSamples.Contact(ContactLog.Account, DisplayName));
+            new SqliteSessionStore(transaction).Save(SessionLocal, SessionPeer, KeyBytes);
         });
         var column = new ValueColumn("state", "value");
         Assert.NotEmpty(database.Values.EncryptText(column, [3], Message));
@@ -124,6 +129,7 @@ public sealed class AtRestTests
 
             // Read back through the store: the canaries are there, only encrypted.
             Assert.Equal(Encoding.UTF8.GetBytes(Message), new SqliteStateStore(database).Read("message.body", Encoding.UTF8.GetBytes(KeyText)).Value);
+            Assert.Equal(KeyBytes, new SqliteSessionStore(database).Load(SessionLocal, SessionPeer).Value);
             Assert.Equal(DisplayName, new SqliteContactStore(database).Find(ContactLog.Account)!.DisplayName);
             Assert.Equal(ContactLog.Entries.Select(e => e.ToBytes()), new SqliteAccountLogStore(database).Load(ContactLog.Account));
         }
