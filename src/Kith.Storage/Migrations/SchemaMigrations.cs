@@ -27,5 +27,33 @@ internal static class SchemaMigrations
                 value BLOB NOT NULL
             ) STRICT, WITHOUT ROWID;
             """),
+        new(2, "Account logs, contacts and contact device records", """
+            CREATE TABLE account_log (
+                account BLOB NOT NULL,
+                seq INTEGER NOT NULL CHECK (seq >= 1),
+                id BLOB NOT NULL UNIQUE,
+                entry BLOB NOT NULL,
+                PRIMARY KEY (account, seq)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE contact (
+                account BLOB NOT NULL PRIMARY KEY,
+                record BLOB NOT NULL
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE device_record (
+                device BLOB NOT NULL PRIMARY KEY,
+                account BLOB NOT NULL,
+                record BLOB NOT NULL
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE INDEX device_record_by_account ON device_record (account);
+            """),
+        new(3, "Device sessions", """
+            CREATE TABLE session (
+                pair BLOB NOT NULL PRIMARY KEY,
+                state BLOB NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            """),
     ];
 }

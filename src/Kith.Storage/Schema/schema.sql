@@ -1,7 +1,7 @@
 -- The schema a fresh Kith store has after every migration (Migrations/SchemaMigrations.cs).
 -- SchemaTests compares this file with sqlite_schema (whitespace normalised), so a schema change
 -- is made twice on purpose: as a new migration step and here.
--- user_version: 1
+-- user_version: 3
 -- application_id: 1263096904
 
 -- The data key, wrapped under the passphrase (Keyring/WrappedDataKey.cs). One row.
@@ -21,4 +21,40 @@ CREATE TABLE keyring (
 CREATE TABLE state (
     lookup BLOB NOT NULL PRIMARY KEY,
     value BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- Account logs, the own account's and every contact's (Stores/SqliteAccountLogStore.cs). account is a
+-- blind index of the account id, id a blind index of (account, entry id); entry is encrypted with
+-- id || seq as its row key, so entries cannot be moved between rows or reordered.
+CREATE TABLE account_log (
+    account BLOB NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    id BLOB NOT NULL UNIQUE,
+    entry BLOB NOT NULL,
+    PRIMARY KEY (account, seq)
+) STRICT, WITHOUT ROWID;
+
+-- Contact records (Stores/SqliteContactStore.cs): account is a blind index of the account id, record is
+-- encrypted with account as its row key.
+CREATE TABLE contact (
+    account BLOB NOT NULL PRIMARY KEY,
+    record BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- Contact devices' latest records (Stores/SqliteDeviceRecordStore.cs): device is a blind index of
+-- (account, device id), account a blind index of the account id; record is encrypted with device as its
+-- row key.
+CREATE TABLE device_record (
+    device BLOB NOT NULL PRIMARY KEY,
+    account BLOB NOT NULL,
+    record BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX device_record_by_account ON device_record (account);
+
+-- Device sessions (Stores/SqliteSessionStore.cs): pair is a blind index of (local device, peer device),
+-- state (DeviceSession.Serialize, ratchet secrets included) is encrypted with pair as its row key.
+CREATE TABLE session (
+    pair BLOB NOT NULL PRIMARY KEY,
+    state BLOB NOT NULL
 ) STRICT, WITHOUT ROWID;

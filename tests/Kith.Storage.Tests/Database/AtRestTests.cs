@@ -14,7 +14,15 @@ public sealed class AtRestTests
     private const string DisplayName = "Zoë CANARY-name Ålesund";
     private const string KeyText = "CANARY-key-5b2e";
 
+    private const string ProfileName = "CANARY-profile Grace Hopper";
+
     private static readonly byte[] KeyBytes = Key(31);
+    private static readonly Kith.Primitives.Ids.DeviceId SessionLocal = Kith.Primitives.Ids.DeviceId.FromBytes(Key(33));
+    private static readonly Kith.Primitives.Ids.DeviceId SessionPeer = Kith.Primitives.Ids.DeviceId.FromBytes(Key(34));
+
+    /// <summary>An account log whose profile entry names <see cref="ProfileName"/>; the contact is named <see cref="DisplayName"/>.</summary>
+    private static readonly (Kith.Primitives.Ids.AccountId Account, List<Kith.Wire.Accounts.AccountEntry> Entries) ContactLog =
+        ProtocolSamples.AccountLog(32, profiles: 1, name: ProfileName);
 
     private static byte[] Key(ulong seed)
     {
@@ -27,7 +35,7 @@ public sealed class AtRestTests
     private static List<(string Name, byte[] Bytes)> Needles()
     {
         var needles = new List<(string, byte[])>();
-        foreach (string text in new[] { Message, DisplayName, KeyText, Encoding.UTF8.GetString(TestStores.Passphrase) })
+        foreach (string text in new[] { Message, DisplayName, KeyText, ProfileName, Encoding.UTF8.GetString(TestStores.Passphrase) })
         {
             needles.Add(($"{text} (UTF-8)", Encoding.UTF8.GetBytes(text)));
             needles.Add(($"{text} (UTF-16LE)", Encoding.Unicode.GetBytes(text)));
@@ -37,6 +45,15 @@ public sealed class AtRestTests
         needles.Add(("key bytes", KeyBytes));
         needles.Add(("key bytes, first half", KeyBytes[..16]));
         needles.Add(("key bytes, second half", KeyBytes[16..]));
+        foreach (var entry in ContactLog.Entries)
+        {
+            // An entry's signature is random-looking and unique to it: finding it would mean the entry is stored in the clear.
+            needles.Add(($"account entry {entry.Kind} signature", entry.Signature));
+        }
+
+        needles.Add(("contact account id", ContactLog.Account.ToArray()));
+        needles.Add(("session local device", SessionLocal.ToArray()));
+        needles.Add(("session peer device", SessionPeer.ToArray()));
         return needles;
     }
 
@@ -79,6 +96,10 @@ public sealed class AtRestTests
             store.Write("contact.name", KeyBytes, Encoding.UTF8.GetBytes(DisplayName));
             store.Write("contact.name-utf16", [1], Encoding.Unicode.GetBytes(DisplayName));
             store.Write("ratchet.root-key", [2], KeyBytes);
+            var log = new SqliteAccountLogStore(transaction);
+            ContactLog.Entries.ForEach(entry => log.Append(ContactLog.Account, entry));
+            new SqliteContactStore(transaction).Put(ProtocolSamples.Contact(ContactLog.Account, DisplayName));
+            new SqliteSessionStore(transaction).Save(SessionLocal, SessionPeer, KeyBytes);
         });
         var column = new ValueColumn("state", "value");
         Assert.NotEmpty(database.Values.EncryptText(column, [3], Message));
@@ -108,6 +129,9 @@ public sealed class AtRestTests
 
             // Read back through the store: the canaries are there, only encrypted.
             Assert.Equal(Encoding.UTF8.GetBytes(Message), new SqliteStateStore(database).Read("message.body", Encoding.UTF8.GetBytes(KeyText)).Value);
+            Assert.Equal(KeyBytes, new SqliteSessionStore(database).Load(SessionLocal, SessionPeer).Value);
+            Assert.Equal(DisplayName, new SqliteContactStore(database).Find(ContactLog.Account)!.DisplayName);
+            Assert.Equal(ContactLog.Entries.Select(e => e.ToBytes()), new SqliteAccountLogStore(database).Load(ContactLog.Account));
         }
 
         Assert.Empty(Scan(path));
@@ -126,9 +150,18 @@ public sealed class AtRestTests
             insert.Parameters.AddWithValue("$k", KeyBytes);
             insert.Parameters.AddWithValue("$v", Encoding.Unicode.GetBytes(DisplayName));
             insert.ExecuteNonQuery();
+            insert.Parameters["$k"].Value = ContactLog.Account.ToArray();
+            insert.Parameters["$v"].Value = ProtocolSamples.Contact(ContactLog.Account, DisplayName).ToBytes();
+            insert.ExecuteNonQuery();
+            insert.Parameters["$v"].Value = ContactLog.Entries[1].ToBytes();
+            insert.ExecuteNonQuery();
         }
 
         List<string> hits = Scan(path);
+        Assert.Contains($"{DisplayName} (UTF-8) in plain.db-wal", hits);
+        Assert.Contains($"{ProfileName} (UTF-8) in plain.db-wal", hits);
+        Assert.Contains("account entry Profile signature in plain.db-wal", hits);
+        Assert.Contains("contact account id in plain.db-wal", hits);
         Assert.Contains("key bytes in plain.db-wal", hits);
         Assert.Contains($"{DisplayName} (UTF-16LE) in plain.db-wal", hits);
     }
