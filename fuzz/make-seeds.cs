@@ -76,3 +76,20 @@ Write("contact-card", "two-device-card", card.ToBytes());
 Write("contact-card", "two-device-card-text", System.Text.Encoding.UTF8.GetBytes(Kith.Wire.Cards.ContactCardText.ToText(card)));
 Write("contact-card", "garbage-text", "KITH-0000 0000 not a card"u8.ToArray());
 Console.WriteLine("card seeds written");
+
+// conversation-event: a signed event with two parents, and a sender-key distribution.
+var r6 = new SeededRandomSource(6);
+byte[] seed6 = new byte[32], chain6 = new byte[32], parent1 = new byte[32], parent2 = new byte[32], conversation6 = new byte[32];
+r6.Fill(seed6); r6.Fill(chain6); r6.Fill(parent1); r6.Fill(parent2); r6.Fill(conversation6);
+var conversationId = Kith.Primitives.Ids.ConversationId.FromBytes(conversation6);
+var conversationEvent = Kith.Protocol.Conversations.ConversationEventSigner.Sign(conversationId,
+    cardDevices[0].Device, [Kith.Primitives.Ids.EventId.FromBytes(parent1), Kith.Primitives.Ids.EventId.FromBytes(parent2)],
+    CardNow, chain6, 7, "ciphertext"u8, seed6);
+Write("conversation-event", "event-two-parents", conversationEvent.ToBytes());
+using (var senderChain = Kith.Protocol.SenderKeys.SenderChain.Create(conversationId, DateTimeOffset.FromUnixTimeMilliseconds(CardNow), r6))
+using (var distribution = senderChain.CreateDistribution())
+{
+    Write("conversation-event", "sender-key-distribution", distribution.ToBytes());
+}
+
+Console.WriteLine("event seeds written");
