@@ -26,4 +26,12 @@ public static partial class Limits
     /// fixed header. Decoders refuse anything larger unread.
     /// </summary>
     public const int MaxSyncMessageBytes = MaxSyncBatchBytes + (MaxSyncEventsPerBatch * 4) + 64;
+
+    /// <summary>
+    /// Most ancestors a replica offers unasked with one <c>Want</c> answer: the ancestors of the wanted
+    /// events that the peer's heads do not already cover. It turns a walk back of one event per round trip
+    /// into one of this many, while bounding the work (and reply size) one small <c>Want</c> can cause, and
+    /// stays well inside <see cref="MaxPendingEvents"/> so the receiver can hold a whole answer.
+    /// </summary>
+    public const int MaxSyncOfferedAncestors = 256;
 }

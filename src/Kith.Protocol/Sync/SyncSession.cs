@@ -26,6 +26,7 @@ public sealed class SyncSession
 {
     private readonly ConversationLog _log;
     private readonly HashSet<EventId> _asked = [];
+    private readonly HashSet<EventId> _peerHas = [];
 
     /// <summary>Creates a session over <paramref name="log"/>, which it reads and adds to.</summary>
     /// <param name="log">This replica's log of the conversation.</param>
@@ -66,11 +67,30 @@ public sealed class SyncSession
         {
             // A restarted session also re-asks the parents its pending events still lack: the asks of an
             // interrupted session may have been lost, and the peer's heads alone would not lead back to them.
-            SyncHeads heads => new SyncStep(AskFor(heads.Ids.Concat(_log.MissingParents())), [], []),
+            SyncHeads heads => new SyncStep(TakeHeads(heads), [], []),
             SyncWant want => new SyncStep(Answer(want.Ids), [], []),
             SyncEvents batch => Take(batch, nowUnixMs),
             _ => throw new ArgumentException("Unknown sync message type.", nameof(message)),
         };
+    }
+
+    private List<SyncMessage> TakeHeads(SyncHeads heads)
+    {
+        // Everything reachable from the peer's heads in this log is held by the peer (a log accepts an event
+        // only after all its parents), so offering ancestors can stop there.
+        var stack = new Stack<EventId>(heads.Ids.Where(id => !_peerHas.Contains(id)));
+        while (stack.TryPop(out EventId id))
+        {
+            if (_log.TryGet(id, out ConversationEvent? e) && _peerHas.Add(id))
+            {
+                foreach (EventId parent in e!.Parents)
+                {
+                    stack.Push(parent);
+                }
+            }
+        }
+
+        return AskFor(heads.Ids.Concat(_log.MissingParents()));
     }
 
     private SyncStep Take(SyncEvents batch, long nowUnixMs)
@@ -86,6 +106,7 @@ public sealed class SyncSession
             }
 
             _asked.Remove(e!.Id);
+            _peerHas.Add(e.Id);
             if (!_log.Add(e, nowUnixMs).TryGet(out EventAddResult? added, out KithError? addError))
             {
                 refused.Add(new SyncRefusal(i, e.Id, addError!));
@@ -119,27 +140,59 @@ public sealed class SyncSession
         return wanted.Count == 0 ? [] : [new SyncWant(Conversation, wanted)];
     }
 
-    /// <summary>The held events among <paramref name="ids"/>, in bounded batches; unknown ids are skipped.</summary>
+    /// <summary>
+    /// The held events among <paramref name="ids"/> and, unasked, up to
+    /// <see cref="Limits.MaxSyncOfferedAncestors"/> of their ancestors the peer is not known to hold, oldest
+    /// first, in bounded batches; unknown ids are skipped.
+    /// </summary>
     private List<SyncMessage> Answer(IReadOnlyList<EventId> ids)
+    {
+        var chosen = new Dictionary<EventId, ConversationEvent>();
+        foreach (EventId id in ids)
+        {
+            if (_log.TryGet(id, out ConversationEvent? e))
+            {
+                chosen.TryAdd(id, e!);
+            }
+        }
+
+        int offered = 0;
+        var stack = new Stack<ConversationEvent>(chosen.Values);
+        while (offered < Limits.MaxSyncOfferedAncestors && stack.TryPop(out ConversationEvent? e))
+        {
+            foreach (EventId parent in e.Parents)
+            {
+                if (offered < Limits.MaxSyncOfferedAncestors && !_peerHas.Contains(parent)
+                    && !chosen.ContainsKey(parent) && _log.TryGet(parent, out ConversationEvent? ancestor))
+                {
+                    chosen.Add(parent, ancestor!);
+                    stack.Push(ancestor!);
+                    offered++;
+                }
+            }
+        }
+
+        // Oldest first: timestamps never decrease along a parent edge, so parents mostly arrive before
+        // their children and the receiver's pending set stays small.
+        return Batch(chosen.Values.OrderBy(DisplayOrder.KeyOf));
+    }
+
+    private List<SyncMessage> Batch(IEnumerable<ConversationEvent> events)
     {
         var batches = new List<SyncMessage>();
         var batch = new List<byte[]>();
         long bytes = 0;
-        foreach (EventId id in ids)
+        foreach (ConversationEvent e in events)
         {
-            if (!_log.TryGet(id, out ConversationEvent? e))
-            {
-                continue;
-            }
-
-            if (batch.Count == Limits.MaxSyncEventsPerBatch || bytes + e!.EncodedLength > Limits.MaxSyncBatchBytes)
+            if (batch.Count == Limits.MaxSyncEventsPerBatch || bytes + e.EncodedLength > Limits.MaxSyncBatchBytes)
             {
                 batches.Add(new SyncEvents(Conversation, batch));
                 batch = [];
                 bytes = 0;
             }
 
-            batch.Add(e!.ToBytes());
+            _peerHas.Add(e.Id);
+            batch.Add(e.ToBytes());
             bytes += e.EncodedLength;
         }
 

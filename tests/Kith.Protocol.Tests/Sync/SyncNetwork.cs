@@ -23,6 +23,8 @@ internal sealed class SyncNetwork(ConversationLog a, ConversationLog b, long now
 
     public int MaxMessageBytes { get; private set; }
 
+    public int EventsSent { get; private set; }
+
     public int Rounds { get; private set; }
 
     /// <summary>Runs sessions (restarting after each quiet link) until both logs hold the same events, or gives up.</summary>
@@ -67,6 +69,7 @@ internal sealed class SyncNetwork(ConversationLog a, ConversationLog b, long now
     {
         byte[] bytes = message.Encode();
         Messages++;
+        EventsSent += (message as SyncEvents)?.Events.Count ?? 0;
         MaxMessageBytes = Math.Max(MaxMessageBytes, bytes.Length);
         if (bytes.Length > Limits.MaxSyncMessageBytes)
         {

@@ -80,8 +80,29 @@ public class SyncSessionTests
         Assert.Equal(500, b.Count);
         Assert.Equal(a.Order(), b.Order());
 
-        // Heads, then one want and one batch per event walked back.
-        Assert.InRange(network.Messages, 1000, 1010);
+        // Each want is answered with the wanted event and up to MaxSyncOfferedAncestors of its ancestors,
+        // so the walk back takes two wants instead of 500.
+        int wants = (int)Math.Ceiling(500.0 / (Limits.MaxSyncOfferedAncestors + 1));
+        int batches = (int)Math.Ceiling((double)(Limits.MaxSyncOfferedAncestors + 1) / Limits.MaxSyncEventsPerBatch) * wants;
+        Assert.InRange(network.Messages, 2 + wants, 2 + wants + batches);
+    }
+
+    [Fact]
+    public void Ancestors_are_offered_unasked_but_never_those_the_peers_heads_cover()
+    {
+        var fixture = new ConversationFixture(109);
+        ConversationLog a = fixture.NewLog(), b = fixture.NewLog();
+        long clock = ConversationFixture.Epoch;
+        Copy(Grow(fixture, a, 40, 0, ref clock), b);
+        Grow(fixture, a, 30, 1, ref clock);
+
+        var network = new SyncNetwork(a, b, Now);
+        network.RunSession();
+        Assert.True(SyncNetwork.Converged(a, b));
+        Assert.Equal(30, network.EventsSent);
+
+        // Heads both ways, one want, one batch.
+        Assert.Equal(4, network.Messages);
     }
 
     [Fact]
