@@ -106,6 +106,34 @@ public class SyncSessionTests
     }
 
     [Fact]
+    public void Events_relayed_by_a_third_replica_arrive_unchanged_and_are_accepted()
+    {
+        var fixture = new ConversationFixture(110);
+        ConversationLog alice = fixture.NewLog(), bob1 = fixture.NewLog(), bob2 = fixture.NewLog();
+        long clock = ConversationFixture.Epoch;
+        List<ConversationEvent> written = Grow(fixture, alice, 12, 0, ref clock);
+
+        Assert.True(new SyncNetwork(alice, bob1, Now).RunUntilConverged(1));
+        Assert.True(new SyncNetwork(bob1, bob2, Now).RunUntilConverged(1));
+        Assert.Equal(alice.Order(), bob2.Order());
+        Assert.All(written, e => Assert.True(bob2.TryGet(e.Id, out ConversationEvent? relayed)
+            && relayed!.Encoding.SequenceEqual(e.Encoding)));
+    }
+
+    [Fact]
+    public void A_gap_larger_than_the_pending_set_still_converges_over_restarted_sessions()
+    {
+        var fixture = new ConversationFixture(111);
+        ConversationLog a = fixture.NewLog(), b = fixture.NewLog(maxPending: 300);
+        long clock = ConversationFixture.Epoch;
+        Grow(fixture, a, 1200, 0, ref clock);
+
+        var network = new SyncNetwork(a, b, Now);
+        Assert.True(network.RunUntilConverged(10), $"no convergence after {network.Rounds - 1} sessions");
+        Assert.Equal(a.Order(), b.Order());
+    }
+
+    [Fact]
     public void Syncing_replicas_that_already_agree_sends_only_heads()
     {
         var fixture = new ConversationFixture(103);
