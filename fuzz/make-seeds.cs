@@ -92,4 +92,9 @@ using (var distribution = senderChain.CreateDistribution())
     Write("conversation-event", "sender-key-distribution", distribution.ToBytes());
 }
 
+// sync-message: heads naming the event's parents, a want for the event, and a batch carrying it.
+Write("sync-message", "heads-two", new Kith.Wire.Sync.SyncHeads(conversationId, conversationEvent.Parents).Encode());
+Write("sync-message", "want-one", new Kith.Wire.Sync.SyncWant(conversationId, [conversationEvent.Id]).Encode());
+Write("sync-message", "events-one", new Kith.Wire.Sync.SyncEvents(conversationId, [conversationEvent.ToBytes()]).Encode());
+
 Console.WriteLine("event seeds written");

@@ -1,0 +1,206 @@
+using Kith.Primitives;
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+using Kith.Protocol.Conversations;
+using Kith.Wire.Conversations;
+using Kith.Wire.Sync;
+
+namespace Kith.Protocol.Sync;
+
+/// <summary>
+/// The sans-IO sync state machine of one replica towards one peer, for one conversation: exchange heads,
+/// ask for unknown ids, answer asks with bounded batches, and walk back through the parents that events
+/// in a batch name but neither log holds yet, until both sides hold everything.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every step is idempotent: events already held are no-ops in the log, and ids are asked only when the
+/// log neither holds nor waits on them. The session's only state is the set of ids asked and not yet
+/// received, so that one ask is not repeated while its answer is in flight. A lost message is recovered by
+/// starting a new session (the transport does so on reconnect or timeout): the log's heads and pending set
+/// carry all progress, so a restarted session resumes where the lost one stopped.
+/// </para>
+/// <para>Not thread-safe; one session per peer link.</para>
+/// </remarks>
+public sealed class SyncSession
+{
+    private readonly ConversationLog _log;
+    private readonly HashSet<EventId> _asked = [];
+    private readonly HashSet<EventId> _peerHas = [];
+
+    /// <summary>Creates a session over <paramref name="log"/>, which it reads and adds to.</summary>
+    /// <param name="log">This replica's log of the conversation.</param>
+    public SyncSession(ConversationLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        _log = log;
+    }
+
+    /// <summary>The conversation synced.</summary>
+    public ConversationId Conversation => _log.Conversation;
+
+    /// <summary>Ids asked of the peer whose events have not arrived in this session.</summary>
+    public int Outstanding => _asked.Count;
+
+    /// <summary>
+    /// The opening message: this replica's heads (the first <see cref="Limits.MaxSyncIdsPerMessage"/>;
+    /// heads beyond that are reached by the peer walking back from later events once they are merged).
+    /// </summary>
+    public SyncHeads Start() => new(Conversation, _log.Heads.Take(Limits.MaxSyncIdsPerMessage));
+
+    /// <summary>
+    /// Handles one message from the peer. Fails, changing nothing, when it names another conversation.
+    /// Events in a batch that fail to decode or that the log refuses are reported and skipped: one bad
+    /// event does not stop the others, which may come from other authors.
+    /// </summary>
+    /// <param name="message">The decoded message.</param>
+    /// <param name="nowUnixMs">The local clock, unix milliseconds (for the log's timestamp checks).</param>
+    public Result<SyncStep> Receive(SyncMessage message, long nowUnixMs)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Conversation != Conversation)
+        {
+            return SyncErrors.WrongConversation;
+        }
+
+        return message switch
+        {
+            // A restarted session also re-asks the parents its pending events still lack: the asks of an
+            // interrupted session may have been lost, and the peer's heads alone would not lead back to them.
+            SyncHeads heads => new SyncStep(TakeHeads(heads), [], []),
+            SyncWant want => new SyncStep(Answer(want.Ids), [], []),
+            SyncEvents batch => Take(batch, nowUnixMs),
+            _ => throw new ArgumentException("Unknown sync message type.", nameof(message)),
+        };
+    }
+
+    private List<SyncMessage> TakeHeads(SyncHeads heads)
+    {
+        // Everything reachable from the peer's heads in this log is held by the peer (a log accepts an event
+        // only after all its parents), so offering ancestors can stop there.
+        var stack = new Stack<EventId>(heads.Ids.Where(id => !_peerHas.Contains(id)));
+        while (stack.TryPop(out EventId id))
+        {
+            if (_log.TryGet(id, out ConversationEvent? e) && _peerHas.Add(id))
+            {
+                foreach (EventId parent in e!.Parents)
+                {
+                    stack.Push(parent);
+                }
+            }
+        }
+
+        return AskFor(heads.Ids.Concat(_log.MissingParents()));
+    }
+
+    private SyncStep Take(SyncEvents batch, long nowUnixMs)
+    {
+        var accepted = new List<EventId>();
+        var refused = new List<SyncRefusal>();
+        for (int i = 0; i < batch.Events.Count; i++)
+        {
+            if (!ConversationEvent.Decode(batch.Events[i]).TryGet(out ConversationEvent? e, out KithError? decodeError))
+            {
+                refused.Add(new SyncRefusal(i, null, decodeError!));
+                continue;
+            }
+
+            _asked.Remove(e!.Id);
+            _peerHas.Add(e.Id);
+            if (!_log.Add(e, nowUnixMs).TryGet(out EventAddResult? added, out KithError? addError))
+            {
+                refused.Add(new SyncRefusal(i, e.Id, addError!));
+                continue;
+            }
+
+            accepted.AddRange(added!.Accepted);
+        }
+
+        // Walking back: the parents the pending set still lacks are the next asks.
+        return new SyncStep(AskFor(_log.MissingParents()), accepted, refused);
+    }
+
+    /// <summary>A bounded ask for the ids neither held, pending nor already asked in this session.</summary>
+    private List<SyncMessage> AskFor(IEnumerable<EventId> ids)
+    {
+        var wanted = new List<EventId>();
+        foreach (EventId id in ids)
+        {
+            if (wanted.Count == Limits.MaxSyncIdsPerMessage)
+            {
+                break;
+            }
+
+            if (!_log.Contains(id) && !_log.IsPending(id) && _asked.Add(id))
+            {
+                wanted.Add(id);
+            }
+        }
+
+        return wanted.Count == 0 ? [] : [new SyncWant(Conversation, wanted)];
+    }
+
+    /// <summary>
+    /// The held events among <paramref name="ids"/> and, unasked, up to
+    /// <see cref="Limits.MaxSyncOfferedAncestors"/> of their ancestors the peer is not known to hold, oldest
+    /// first, in bounded batches; unknown ids are skipped.
+    /// </summary>
+    private List<SyncMessage> Answer(IReadOnlyList<EventId> ids)
+    {
+        var chosen = new Dictionary<EventId, ConversationEvent>();
+        foreach (EventId id in ids)
+        {
+            if (_log.TryGet(id, out ConversationEvent? e))
+            {
+                chosen.TryAdd(id, e!);
+            }
+        }
+
+        int offered = 0;
+        var stack = new Stack<ConversationEvent>(chosen.Values);
+        while (offered < Limits.MaxSyncOfferedAncestors && stack.TryPop(out ConversationEvent? e))
+        {
+            foreach (EventId parent in e.Parents)
+            {
+                if (offered < Limits.MaxSyncOfferedAncestors && !_peerHas.Contains(parent)
+                    && !chosen.ContainsKey(parent) && _log.TryGet(parent, out ConversationEvent? ancestor))
+                {
+                    chosen.Add(parent, ancestor!);
+                    stack.Push(ancestor!);
+                    offered++;
+                }
+            }
+        }
+
+        // Oldest first: timestamps never decrease along a parent edge, so parents mostly arrive before
+        // their children and the receiver's pending set stays small.
+        return Batch(chosen.Values.OrderBy(DisplayOrder.KeyOf));
+    }
+
+    private List<SyncMessage> Batch(IEnumerable<ConversationEvent> events)
+    {
+        var batches = new List<SyncMessage>();
+        var batch = new List<byte[]>();
+        long bytes = 0;
+        foreach (ConversationEvent e in events)
+        {
+            if (batch.Count == Limits.MaxSyncEventsPerBatch || bytes + e.EncodedLength > Limits.MaxSyncBatchBytes)
+            {
+                batches.Add(new SyncEvents(Conversation, batch));
+                batch = [];
+                bytes = 0;
+            }
+
+            _peerHas.Add(e.Id);
+            batch.Add(e.ToBytes());
+            bytes += e.EncodedLength;
+        }
+
+        if (batch.Count > 0)
+        {
+            batches.Add(new SyncEvents(Conversation, batch));
+        }
+
+        return batches;
+    }
+}

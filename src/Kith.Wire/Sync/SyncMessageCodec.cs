@@ -1,0 +1,100 @@
+using Kith.Primitives;
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+
+namespace Kith.Wire.Sync;
+
+/// <summary>Reading of <see cref="SyncMessage"/> encodings from untrusted bytes.</summary>
+internal static class SyncMessageCodec
+{
+    internal static Result<SyncMessage> Decode(ReadOnlySpan<byte> bytes)
+    {
+        // Refused unread: no valid message is larger, which bounds the work done on hostile input.
+        if (bytes.Length > Limits.MaxSyncMessageBytes)
+        {
+            return WireErrors.Oversized;
+        }
+
+        var reader = new WireReader(bytes);
+        if (!reader.TryReadByte(out byte version))
+        {
+            return reader.Error!;
+        }
+
+        if (version != SyncMessage.Version)
+        {
+            return WireErrors.UnknownVersion;
+        }
+
+        if (!reader.TryReadByte(out byte kind)
+            || !reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> conversationBytes)
+            || !reader.TryReadUInt16(out ushort count))
+        {
+            return reader.Error!;
+        }
+
+        var conversation = ConversationId.FromBytes(conversationBytes);
+        Result<SyncMessage> message = (SyncMessageKind)kind switch
+        {
+            SyncMessageKind.Heads or SyncMessageKind.Want => ReadIds(ref reader, (SyncMessageKind)kind, conversation, count),
+            SyncMessageKind.Events => ReadEvents(ref reader, conversation, count),
+            _ => WireErrors.Malformed,
+        };
+
+        if (!message.IsOk)
+        {
+            return message;
+        }
+
+        return reader.TryFinish(out KithError? error) ? message : error!;
+    }
+
+    private static Result<SyncMessage> ReadIds(ref WireReader reader, SyncMessageKind kind, ConversationId conversation, int count)
+    {
+        if (count > Limits.MaxSyncIdsPerMessage)
+        {
+            return WireErrors.Oversized;
+        }
+
+        var ids = new EventId[count];
+        for (int i = 0; i < count; i++)
+        {
+            if (!reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> id))
+            {
+                return reader.Error!;
+            }
+
+            ids[i] = EventId.FromBytes(id);
+        }
+
+        return kind == SyncMessageKind.Heads ? new SyncHeads(conversation, ids) : new SyncWant(conversation, ids);
+    }
+
+    private static Result<SyncMessage> ReadEvents(ref WireReader reader, ConversationId conversation, int count)
+    {
+        if (count > Limits.MaxSyncEventsPerBatch)
+        {
+            return WireErrors.Oversized;
+        }
+
+        var events = new byte[count][];
+        long total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (!reader.TryReadPrefixed32(Limits.MaxSyncBatchBytes, out ReadOnlySpan<byte> encoding))
+            {
+                return reader.Error!;
+            }
+
+            total += encoding.Length;
+            if (total > Limits.MaxSyncBatchBytes)
+            {
+                return WireErrors.Oversized;
+            }
+
+            events[i] = encoding.ToArray();
+        }
+
+        return new SyncEvents(conversation, events);
+    }
+}
