@@ -43,21 +43,23 @@ public sealed class SqliteEventStore : IEventStore
         byte[] id = IdIndex(conversation, accepted.Id);
         return _scope.Run(transaction =>
         {
-            using (var exists = transaction.Command("SELECT 1 FROM conversation_event WHERE id = $id"))
+            // One statement for both questions: a send is a hot path, and every statement is prepared anew.
+            long seq;
+            using (var next = transaction.Command("""
+                SELECT EXISTS (SELECT 1 FROM conversation_event WHERE id = $id),
+                       (SELECT coalesce(max(seq), 0) + 1 FROM conversation_event WHERE conversation = $conversation)
+                """))
             {
-                exists.Parameters.AddWithValue("$id", id);
-                if (exists.ExecuteScalar() is not null)
+                next.Parameters.AddWithValue("$id", id);
+                next.Parameters.AddWithValue("$conversation", conversationIndex);
+                using var reader = next.ExecuteReader();
+                reader.Read();
+                if (reader.GetInt64(0) == 1)
                 {
                     return false;
                 }
-            }
 
-            long seq;
-            using (var last = transaction.Command(
-                "SELECT coalesce(max(seq), 0) + 1 FROM conversation_event WHERE conversation = $conversation"))
-            {
-                last.Parameters.AddWithValue("$conversation", conversationIndex);
-                seq = (long)last.ExecuteScalar()!;
+                seq = reader.GetInt64(1);
             }
 
             using var insert = transaction.Command(
