@@ -55,5 +55,14 @@ internal static class SchemaMigrations
                 state BLOB NOT NULL
             ) STRICT, WITHOUT ROWID;
             """),
+        new(4, "Conversation events", """
+            CREATE TABLE conversation_event (
+                conversation BLOB NOT NULL,
+                seq INTEGER NOT NULL CHECK (seq >= 1),
+                id BLOB NOT NULL UNIQUE,
+                event BLOB NOT NULL,
+                PRIMARY KEY (conversation, seq)
+            ) STRICT, WITHOUT ROWID;
+            """),
     ];
 }

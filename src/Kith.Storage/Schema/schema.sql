@@ -1,7 +1,7 @@
 -- The schema a fresh Kith store has after every migration (Migrations/SchemaMigrations.cs).
 -- SchemaTests compares this file with sqlite_schema (whitespace normalised), so a schema change
 -- is made twice on purpose: as a new migration step and here.
--- user_version: 3
+-- user_version: 4
 -- application_id: 1263096904
 
 -- The data key, wrapped under the passphrase (Keyring/WrappedDataKey.cs). One row.
@@ -57,4 +57,16 @@ CREATE INDEX device_record_by_account ON device_record (account);
 CREATE TABLE session (
     pair BLOB NOT NULL PRIMARY KEY,
     state BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- Conversation events in arrival order (Stores/SqliteEventStore.cs): conversation is a blind index of the
+-- conversation id, seq the arrival position within it, id a blind index of (conversation, event id); event
+-- (the signed encoding) is encrypted with id || seq as its row key, so an event cannot be moved to another
+-- conversation, another id or another position.
+CREATE TABLE conversation_event (
+    conversation BLOB NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    id BLOB NOT NULL UNIQUE,
+    event BLOB NOT NULL,
+    PRIMARY KEY (conversation, seq)
 ) STRICT, WITHOUT ROWID;

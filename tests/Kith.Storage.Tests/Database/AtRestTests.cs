@@ -24,6 +24,17 @@ public sealed class AtRestTests
     private static readonly (Kith.Primitives.Ids.AccountId Account, List<Kith.Wire.Accounts.AccountEntry> Entries) ContactLog =
         ProtocolSamples.AccountLog(32, profiles: 1, name: ProfileName);
 
+    private const string EventText = "CANARY-event-text: the eagle lands on Tuesday";
+
+    /// <summary>Conversation events whose (unencrypted here, sender-chain ciphertext in real use) content is <see cref="EventText"/>.</summary>
+    private static readonly EventSamples EventConversation = new(seed: 35);
+
+    private static readonly List<Kith.Wire.Conversations.ConversationEvent> Events =
+    [
+        EventConversation.Write(0, [], EventSamples.Epoch, EventText),
+        EventConversation.Write(1, [], EventSamples.Epoch + 1, EventText + " (again)"),
+    ];
+
     private static byte[] Key(ulong seed)
     {
         byte[] key = new byte[32];
@@ -35,7 +46,7 @@ public sealed class AtRestTests
     private static List<(string Name, byte[] Bytes)> Needles()
     {
         var needles = new List<(string, byte[])>();
-        foreach (string text in new[] { Message, DisplayName, KeyText, ProfileName, Encoding.UTF8.GetString(TestStores.Passphrase) })
+        foreach (string text in new[] { Message, DisplayName, KeyText, ProfileName, EventText, Encoding.UTF8.GetString(TestStores.Passphrase) })
         {
             needles.Add(($"{text} (UTF-8)", Encoding.UTF8.GetBytes(text)));
             needles.Add(($"{text} (UTF-16LE)", Encoding.Unicode.GetBytes(text)));
@@ -52,6 +63,18 @@ public sealed class AtRestTests
         }
 
         needles.Add(("contact account id", ContactLog.Account.ToArray()));
+        needles.Add(("event conversation id", EventConversation.Conversation.ToArray()));
+        for (int i = 0; i < Events.Count; i++)
+        {
+            var e = Events[i];
+            needles.Add(($"event {i} id", e.Id.ToArray()));
+            needles.Add(($"event {i} author", e.Author.ToArray()));
+            needles.Add(($"event {i} ciphertext", e.Ciphertext.ToArray()));
+            needles.Add(($"event {i} signature", e.Signature.ToArray()));
+            needles.Add(($"event {i} chain id", e.ChainId.ToArray()));
+            needles.Add(($"event {i} signing key", e.SigningKey.ToArray()));
+        }
+
         needles.Add(("session local device", SessionLocal.ToArray()));
         needles.Add(("session peer device", SessionPeer.ToArray()));
         return needles;
@@ -100,6 +123,8 @@ public sealed class AtRestTests
             ContactLog.Entries.ForEach(entry => log.Append(ContactLog.Account, entry));
             new SqliteContactStore(transaction).Put(ProtocolSamples.Contact(ContactLog.Account, DisplayName));
             new SqliteSessionStore(transaction).Save(SessionLocal, SessionPeer, KeyBytes);
+            var events = new SqliteEventStore(transaction);
+            Events.ForEach(e => events.Append(EventConversation.Conversation, e));
         });
         var column = new ValueColumn("state", "value");
         Assert.NotEmpty(database.Values.EncryptText(column, [3], Message));
@@ -132,6 +157,8 @@ public sealed class AtRestTests
             Assert.Equal(KeyBytes, new SqliteSessionStore(database).Load(SessionLocal, SessionPeer).Value);
             Assert.Equal(DisplayName, new SqliteContactStore(database).Find(ContactLog.Account)!.DisplayName);
             Assert.Equal(ContactLog.Entries.Select(e => e.ToBytes()), new SqliteAccountLogStore(database).Load(ContactLog.Account));
+            Assert.Equal(Events.Select(e => e.ToBytes()),
+                new SqliteEventStore(database).All(EventConversation.Conversation).Value.Select(e => e.ToBytes()));
         }
 
         Assert.Empty(Scan(path));
@@ -155,6 +182,9 @@ public sealed class AtRestTests
             insert.ExecuteNonQuery();
             insert.Parameters["$v"].Value = ContactLog.Entries[1].ToBytes();
             insert.ExecuteNonQuery();
+            insert.Parameters["$k"].Value = Events[0].Id.ToArray();
+            insert.Parameters["$v"].Value = Events[0].ToBytes();
+            insert.ExecuteNonQuery();
         }
 
         List<string> hits = Scan(path);
@@ -164,5 +194,12 @@ public sealed class AtRestTests
         Assert.Contains("contact account id in plain.db-wal", hits);
         Assert.Contains("key bytes in plain.db-wal", hits);
         Assert.Contains($"{DisplayName} (UTF-16LE) in plain.db-wal", hits);
+        foreach (string part in new[] { "id", "author", "ciphertext", "signature", "chain id", "signing key" })
+        {
+            Assert.Contains($"event 0 {part} in plain.db-wal", hits);
+        }
+
+        Assert.Contains($"{EventText} (UTF-8) in plain.db-wal", hits);
+        Assert.Contains("event conversation id in plain.db-wal", hits);
     }
 }

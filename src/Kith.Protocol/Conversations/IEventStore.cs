@@ -1,0 +1,46 @@
+using System.Diagnostics.CodeAnalysis;
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+using Kith.Wire.Conversations;
+
+namespace Kith.Protocol.Conversations;
+
+/// <summary>
+/// Where a device keeps the events its <see cref="ConversationLog"/>s accepted, per conversation, in arrival
+/// order. Replaying <see cref="All"/> into a fresh log rebuilds it: every event's parents arrived before it,
+/// and the display order does not depend on arrival order anyway (<see cref="DisplayOrder"/>).
+/// <see cref="InMemoryEventStore"/> ships beside it; a SQLite store keeps one encrypted row per event.
+/// </summary>
+/// <remarks>
+/// The store keeps what it is given: validation is the log's job (<see cref="EventValidator"/>), so only
+/// accepted events should be appended. An event appended to a conversation it does not name is a caller bug
+/// and throws.
+/// </remarks>
+public interface IEventStore
+{
+    /// <summary>
+    /// Appends <paramref name="accepted"/> after the conversation's last event; <c>false</c> (and nothing
+    /// changes) when an event with the same id is already stored, so redelivery is harmless.
+    /// </summary>
+    bool Append(ConversationId conversation, ConversationEvent accepted);
+
+    /// <summary>
+    /// The stored event <paramref name="id"/> of <paramref name="conversation"/>, <c>null</c> when there is none,
+    /// or an error when it cannot be read back intact (<c>storage.corrupt_value</c>).
+    /// </summary>
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords",
+        Justification = "Get is the name the conversation code is written against; VB's Get keyword only matters inside property blocks.")]
+    Result<ConversationEvent?> Get(ConversationId conversation, EventId id);
+
+    /// <summary>Whether event <paramref name="id"/> of <paramref name="conversation"/> is stored.</summary>
+    bool Contains(ConversationId conversation, EventId id);
+
+    /// <summary>
+    /// Every stored event of <paramref name="conversation"/> in the order it was appended, or an error when one
+    /// of them cannot be read back intact.
+    /// </summary>
+    Result<IReadOnlyList<ConversationEvent>> All(ConversationId conversation);
+
+    /// <summary>Number of stored events of <paramref name="conversation"/>.</summary>
+    long Count(ConversationId conversation);
+}

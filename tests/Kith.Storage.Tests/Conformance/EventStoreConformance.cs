@@ -1,0 +1,116 @@
+using Kith.Protocol.Conversations;
+using Kith.Storage.Tests.Support;
+using Kith.Wire.Conversations;
+
+namespace Kith.Storage.Tests.Conformance;
+
+/// <summary>What every <see cref="IEventStore"/> must do, run against each implementation.</summary>
+public abstract class EventStoreConformance : OwnedResources
+{
+    /// <summary>A new empty store.</summary>
+    protected abstract IEventStore CreateStore();
+
+    private static readonly EventSamples Samples = new(seed: 70);
+    private static readonly List<ConversationEvent> Events = Samples.Dag(12);
+
+    [Fact]
+    public void An_empty_store_has_no_events()
+    {
+        IEventStore store = CreateStore();
+        Assert.Equal(0, store.Count(Samples.Conversation));
+        Assert.Empty(store.All(Samples.Conversation).Value);
+        Assert.False(store.Contains(Samples.Conversation, Events[0].Id));
+        Assert.Null(store.Get(Samples.Conversation, Events[0].Id).Value);
+    }
+
+    [Fact]
+    public void Appended_events_read_back_byte_for_byte_in_arrival_order()
+    {
+        IEventStore store = CreateStore();
+        // Arrival order is not the DAG's order: the store keeps whatever order it was given.
+        List<ConversationEvent> arrival = [.. Events.AsEnumerable().Reverse()];
+        foreach (ConversationEvent e in arrival)
+        {
+            Assert.True(store.Append(Samples.Conversation, e));
+        }
+
+        Assert.Equal(arrival.Count, store.Count(Samples.Conversation));
+        Assert.Equal(arrival.Select(e => e.ToBytes()), store.All(Samples.Conversation).Value.Select(e => e.ToBytes()));
+        foreach (ConversationEvent e in arrival)
+        {
+            Assert.True(store.Contains(Samples.Conversation, e.Id));
+            Assert.Equal(e.ToBytes(), store.Get(Samples.Conversation, e.Id).Value!.ToBytes());
+        }
+    }
+
+    [Fact]
+    public void Appending_an_event_again_is_a_no_op_that_keeps_its_first_position()
+    {
+        IEventStore store = CreateStore();
+        Assert.True(store.Append(Samples.Conversation, Events[0]));
+        Assert.True(store.Append(Samples.Conversation, Events[1]));
+        Assert.False(store.Append(Samples.Conversation, Events[0]));
+        Assert.False(store.Append(Samples.Conversation, Events[1]));
+        Assert.Equal(2, store.Count(Samples.Conversation));
+        Assert.Equal([Events[0].Id, Events[1].Id], store.All(Samples.Conversation).Value.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Conversations_are_kept_apart()
+    {
+        var other = new EventSamples(seed: 71);
+        ConversationEvent elsewhere = other.Write(0, [], EventSamples.Epoch);
+        IEventStore store = CreateStore();
+        store.Append(Samples.Conversation, Events[0]);
+        store.Append(other.Conversation, elsewhere);
+        Assert.Equal(1, store.Count(Samples.Conversation));
+        Assert.Equal(1, store.Count(other.Conversation));
+        Assert.False(store.Contains(Samples.Conversation, elsewhere.Id));
+        Assert.False(store.Contains(other.Conversation, Events[0].Id));
+        Assert.Null(store.Get(Samples.Conversation, elsewhere.Id).Value);
+        Assert.Equal(elsewhere.Id, Assert.Single(store.All(other.Conversation).Value).Id);
+    }
+
+    [Fact]
+    public void An_event_appended_under_another_conversation_is_a_caller_bug_and_changes_nothing()
+    {
+        var other = new EventSamples(seed: 72);
+        IEventStore store = CreateStore();
+        Assert.Throws<ArgumentException>(() => store.Append(other.Conversation, Events[0]));
+        Assert.Equal(0, store.Count(other.Conversation));
+        Assert.Equal(0, store.Count(Samples.Conversation));
+        Assert.Throws<ArgumentNullException>(() => store.Append(Samples.Conversation, null!));
+    }
+
+    [Fact]
+    public void Replaying_all_events_into_a_fresh_log_rebuilds_the_same_order()
+    {
+        ConversationLog original = Samples.NewLog();
+        IEventStore store = CreateStore();
+        foreach (ConversationEvent e in Events)
+        {
+            Assert.True(original.Add(e, EventSamples.Epoch + 1_000).IsOk);
+            store.Append(Samples.Conversation, e);
+        }
+
+        ConversationLog rebuilt = Samples.NewLog();
+        foreach (ConversationEvent e in store.All(Samples.Conversation).Value)
+        {
+            Assert.Equal(EventAddOutcome.Accepted, rebuilt.Add(e, EventSamples.Epoch + 1_000).Value.Outcome);
+        }
+
+        Assert.Equal(original.Order(), rebuilt.Order());
+        Assert.Equal(original.Heads, rebuilt.Heads);
+        Assert.Equal(0, rebuilt.PendingCount);
+    }
+
+    [Fact]
+    public void Events_of_the_largest_allowed_size_round_trip()
+    {
+        var samples = new EventSamples(seed: 73);
+        ConversationEvent large = samples.Write(0, [], EventSamples.Epoch, new string('x', Kith.Primitives.Limits.MaxEventCiphertext));
+        IEventStore store = CreateStore();
+        store.Append(samples.Conversation, large);
+        Assert.Equal(large.ToBytes(), store.Get(samples.Conversation, large.Id).Value!.ToBytes());
+    }
+}
