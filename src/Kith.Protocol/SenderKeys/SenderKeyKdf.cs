@@ -23,19 +23,11 @@ internal static class SenderKeyKdf
 
     private static ReadOnlySpan<byte> MessageInfo => "Kith SenderKey message"u8;
 
-    private static ReadOnlySpan<byte> MessageKeyConstant => [0x01];
-
-    private static ReadOnlySpan<byte> ChainKeyConstant => [0x02];
-
-    /// <summary>Derives the message key of <paramref name="chainKey"/>'s index and advances the chain key in place.</summary>
-    internal static void ChainStep(Span<byte> chainKey, Span<byte> messageKey)
-    {
-        HkdfSha256.Hmac(chainKey, MessageKeyConstant, messageKey);
-        Span<byte> next = stackalloc byte[KeySize];
-        HkdfSha256.Hmac(chainKey, ChainKeyConstant, next);
-        next.CopyTo(chainKey);
-        CryptographicOperations.ZeroMemory(next);
-    }
+    /// <summary>
+    /// Derives the message key of <paramref name="chainKey"/>'s index and advances the chain key in place: the
+    /// Double Ratchet's KDF_CK, which is exactly Signal's sender-key step, so both chains share one implementation.
+    /// </summary>
+    internal static void ChainStep(Span<byte> chainKey, Span<byte> messageKey) => Ratchet.RatchetKdf.ChainStep(chainKey, messageKey);
 
     /// <summary>
     /// Seals <paramref name="plaintext"/> under <paramref name="messageKey"/>. The AEAD's associated data is the
