@@ -24,7 +24,9 @@ public static class Layers
         // Tor sits beside the protocol, not on it: it needs only Wire's OnionAddress (rend-spec-v3 §6, whose
         // checksum is Crypto's SHA3-256), so devices and tor share one implementation.
         ["Kith.Tor"] = ["Kith.Wire"],
-        ["Kith.Transport"] = ["Kith.Tor"],
+        // Links start with the Noise handshake (Kith.Protocol.Noise, sans-IO) before any other frame, so the
+        // transport drives Protocol's handshake state over its sockets; it makes no protocol decisions.
+        ["Kith.Transport"] = ["Kith.Tor", "Kith.Protocol"],
         // The local API's contracts: DTOs over Primitives' value types, "never domain internals".
         ["Kith.Api"] = ["Kith.Primitives"],
         // The composition root.
