@@ -55,6 +55,13 @@ internal sealed class MessagingWorld
 
     public long Tick(long ms = 1000) => Now += ms;
 
+    public byte[] RandomBytes(int length)
+    {
+        byte[] bytes = new byte[length];
+        Random.Fill(bytes);
+        return bytes;
+    }
+
     public AccountMembership MembershipOf(ConversationId conversation) =>
         conversation == OneToOne ? AccountMembership.FromLogs(conversation, Alice.Log, Bob.Log)
         : conversation == Alice.Own ? AccountMembership.FromLogs(conversation, Alice.Log)
