@@ -31,4 +31,16 @@ public static partial class Limits
     /// record could make opening the store try to allocate any amount of memory.
     /// </summary>
     public const int MaxPassphraseKdfMemoryKiB = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest content of one shown message (<c>IMessageStore</c>), in bytes. Content is what an event's
+    /// ciphertext decrypts to, and an AEAD plaintext is never longer than its ciphertext.
+    /// </summary>
+    public const int MaxShownMessageContent = MaxEventCiphertext;
+
+    /// <summary>
+    /// Most messages one <c>IMessageStore.Latest</c> call returns. A page is decrypted and held in memory at
+    /// once; a chat window shows tens of messages and scrolling back asks for the next page.
+    /// </summary>
+    public const int MaxMessagesPerPage = 1000;
 }
