@@ -43,4 +43,11 @@ public static partial class Limits
     /// once; a chat window shows tens of messages and scrolling back asks for the next page.
     /// </summary>
     public const int MaxMessagesPerPage = 1000;
+
+    /// <summary>
+    /// Most steps one group commit runs in a single transaction (<c>GroupCommitter</c>). Bounds how long the
+    /// writer is held (other callers wait meanwhile) and how many callers one failed commit fails at once; at a
+    /// few microseconds per step a full group is a few milliseconds of work, about one fsync.
+    /// </summary>
+    public const int MaxGroupCommitSteps = 1024;
 }
