@@ -64,5 +64,15 @@ internal static class SchemaMigrations
                 PRIMARY KEY (conversation, seq)
             ) STRICT, WITHOUT ROWID;
             """),
+        new(5, "Shown messages (the decrypted store)", """
+            CREATE TABLE message (
+                id BLOB NOT NULL PRIMARY KEY,
+                conversation BLOB NOT NULL,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                message BLOB NOT NULL
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE INDEX message_by_position ON message (conversation, position);
+            """),
     ];
 }
