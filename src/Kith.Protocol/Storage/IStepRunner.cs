@@ -7,6 +7,6 @@ namespace Kith.Protocol.Storage;
 /// </summary>
 public interface IStepRunner
 {
-    /// <summary>Runs <paramref name="step"/> in one transaction and commits it; returns the step's value.</summary>
-    T Run<T>(Func<IStepStores, T> step);
+    /// <summary>Runs <paramref name="work"/> in one transaction and commits it; returns the step's value.</summary>
+    T Run<T>(Func<IStepStores, T> work);
 }

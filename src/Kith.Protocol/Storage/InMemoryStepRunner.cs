@@ -26,12 +26,12 @@ public sealed class InMemoryStepRunner : IStepRunner, IStepStores
     public ISessionStore Sessions { get; } = new InMemorySessionStore();
 
     /// <inheritdoc/>
-    public T Run<T>(Func<IStepStores, T> step)
+    public T Run<T>(Func<IStepStores, T> work)
     {
-        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(work);
         lock (_gate)
         {
-            return step(this);
+            return work(this);
         }
     }
 
