@@ -64,5 +64,21 @@ internal static class SchemaMigrations
                 PRIMARY KEY (conversation, seq)
             ) STRICT, WITHOUT ROWID;
             """),
+        // The engine's branch: numbered 6 on main, after the storage branch's step 5 (renumbered at merge).
+        new(5, "Delivery outbox", """
+            CREATE TABLE outbox (
+                seq INTEGER PRIMARY KEY,
+                id BLOB NOT NULL UNIQUE,
+                item BLOB NOT NULL,
+                recipient BLOB NOT NULL,
+                state INTEGER NOT NULL CHECK (state IN (1, 2, 3)),
+                next_attempt INTEGER NOT NULL,
+                entry BLOB NOT NULL
+            ) STRICT;
+
+            CREATE INDEX outbox_due ON outbox (state, next_attempt, seq);
+            CREATE INDEX outbox_by_recipient ON outbox (recipient, state, seq);
+            CREATE INDEX outbox_by_item ON outbox (item, seq);
+            """),
     ];
 }

@@ -1,7 +1,7 @@
 -- The schema a fresh Kith store has after every migration (Migrations/SchemaMigrations.cs).
 -- SchemaTests compares this file with sqlite_schema (whitespace normalised), so a schema change
 -- is made twice on purpose: as a new migration step and here.
--- user_version: 4
+-- user_version: 5
 -- application_id: 1263096904
 
 -- The data key, wrapped under the passphrase (Keyring/WrappedDataKey.cs). One row.
@@ -70,3 +70,24 @@ CREATE TABLE conversation_event (
     event BLOB NOT NULL,
     PRIMARY KEY (conversation, seq)
 ) STRICT, WITHOUT ROWID;
+
+-- The delivery outbox (Stores/SqliteOutboxStore.cs): one row per (item, recipient device); seq is enqueue
+-- order, id a blind index of (item, recipient), item and recipient blind indexes for the listings; entry
+-- (ids, kind, payload, times, attempts, state) is encrypted with id as its row key. state and next_attempt
+-- are plain copies for the due-entry scan (they show when the device retries, not to whom or what); a row
+-- whose copies disagree with its entry reads as corrupt.
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY,
+    id BLOB NOT NULL UNIQUE,
+    item BLOB NOT NULL,
+    recipient BLOB NOT NULL,
+    state INTEGER NOT NULL CHECK (state IN (1, 2, 3)),
+    next_attempt INTEGER NOT NULL,
+    entry BLOB NOT NULL
+) STRICT;
+
+CREATE INDEX outbox_due ON outbox (state, next_attempt, seq);
+
+CREATE INDEX outbox_by_recipient ON outbox (recipient, state, seq);
+
+CREATE INDEX outbox_by_item ON outbox (item, seq);

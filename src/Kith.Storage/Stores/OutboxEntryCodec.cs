@@ -1,0 +1,48 @@
+using Kith.Primitives;
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+using Kith.Protocol.Delivery;
+using Kith.Wire;
+
+namespace Kith.Storage.Stores;
+
+/// <summary>
+/// The stored form of an <see cref="OutboxEntry"/> (encrypted before it reaches the file):
+/// <c>version(1) | item(32) | recipient(32) | kind(1) | created(8) | attempts(4) | next attempt(8) | state(1) | length(4) | payload</c>.
+/// </summary>
+internal static class OutboxEntryCodec
+{
+    private const byte Version = 1;
+
+    public static byte[] Encode(OutboxEntry entry)
+    {
+        var writer = new WireWriter(1 + (2 * Id32.Size) + 1 + 8 + 4 + 8 + 1 + 4 + entry.Payload.Length);
+        writer.Byte(Version).Bytes(entry.Item.Span).Bytes(entry.Recipient.Span).Byte(entry.Kind)
+            .U64(unchecked((ulong)entry.CreatedUnixMs)).U32(unchecked((uint)entry.Attempts))
+            .U64(unchecked((ulong)entry.NextAttemptUnixMs)).Byte((byte)entry.State).Prefixed32(entry.Payload.Span);
+        return writer.ToArray();
+    }
+
+    /// <summary>Anything but a well-formed entry is <see cref="StorageErrors.CorruptValue"/>: only Kith wrote it.</summary>
+    public static Result<OutboxEntry> Decode(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new WireReader(bytes);
+        if (!reader.TryReadByte(out byte version) || version != Version
+            || !reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> item)
+            || !reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> recipient)
+            || !reader.TryReadByte(out byte kind)
+            || !reader.TryReadUInt64(out ulong created)
+            || !reader.TryReadUInt32(out uint attempts)
+            || !reader.TryReadUInt64(out ulong next)
+            || !reader.TryReadByte(out byte state)
+            || state is < (byte)OutboxEntryState.Pending or > (byte)OutboxEntryState.Seen
+            || !reader.TryReadPrefixed32(Limits.MaxDeliveryPayloadBytes, out ReadOnlySpan<byte> payload)
+            || !reader.TryFinish(out _))
+        {
+            return StorageErrors.CorruptValue;
+        }
+
+        return new OutboxEntry(EventId.FromBytes(item), DeviceId.FromBytes(recipient), kind, payload.ToArray(),
+            unchecked((long)created), unchecked((int)attempts), unchecked((long)next), (OutboxEntryState)state);
+    }
+}
