@@ -34,6 +34,12 @@ public interface IOutboxStore
     /// <summary>At most <paramref name="max"/> pending entries for <paramref name="recipient"/>, due or not, in enqueue order.</summary>
     Result<IReadOnlyList<OutboxEntry>> PendingFor(DeviceId recipient, int max);
 
+    /// <summary>
+    /// Makes every pending entry for <paramref name="recipient"/> that is due later due at <paramref name="nowUnixMs"/>
+    /// (the device just connected); returns how many changed.
+    /// </summary>
+    int Hasten(DeviceId recipient, long nowUnixMs);
+
     /// <summary>The earliest next attempt time of any pending entry, or <c>null</c> when nothing is pending.</summary>
     long? NextAttemptUnixMs();
 

@@ -59,6 +59,22 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         List(e => e.IsPending && e.Recipient == recipient, max, byTime: false);
 
     /// <inheritdoc/>
+    public int Hasten(DeviceId recipient, long nowUnixMs)
+    {
+        lock (_lock)
+        {
+            var later = _entries.Where(pair => pair.Value.Entry.IsPending && pair.Value.Entry.Recipient == recipient
+                && pair.Value.Entry.NextAttemptUnixMs > nowUnixMs).ToList();
+            foreach (var (key, (seq, entry)) in later)
+            {
+                _entries[key] = (seq, entry with { NextAttemptUnixMs = nowUnixMs });
+            }
+
+            return later.Count;
+        }
+    }
+
+    /// <inheritdoc/>
     public long? NextAttemptUnixMs()
     {
         lock (_lock)

@@ -60,12 +60,11 @@ public sealed class Outbox
         Take(_store.Due(nowUnixMs, Limits.MaxDeliveryFlushBatch), nowUnixMs, random);
 
     /// <summary>
-    /// Takes every pending entry for <paramref name="recipient"/>, due or not (at most
-    /// <see cref="Limits.MaxDeliveryFlushBatch"/>): the device just connected, so waiting out a backoff meant for
-    /// an unreachable device would only add latency.
+    /// Makes every pending entry for <paramref name="recipient"/> due at once: the device just connected, so
+    /// waiting out a backoff meant for an unreachable device would only add latency. <see cref="TakeDue"/> then
+    /// sends them, in enqueue order, a batch per step.
     /// </summary>
-    public Result<IReadOnlyList<OutboxEntry>> TakeFor(DeviceId recipient, long nowUnixMs, IRandomSource random) =>
-        Take(_store.PendingFor(recipient, Limits.MaxDeliveryFlushBatch), nowUnixMs, random);
+    public int Hasten(DeviceId recipient, long nowUnixMs) => _store.Hasten(recipient, nowUnixMs);
 
     /// <summary>
     /// Records that <paramref name="from"/> committed <paramref name="items"/>: their entries for it stop being

@@ -11,8 +11,9 @@ namespace Kith.Storage.Stores;
 /// <see cref="IOutboxStore"/> over the <c>outbox</c> table: one row per (item, recipient device), numbered in
 /// enqueue order. <c>id</c>, <c>item</c> and <c>recipient</c> are blind indexes, so no item or device id is
 /// readable in the file; the entry itself (payload included) is encrypted with <c>id</c> as its row key.
-/// <c>state</c> and <c>next_attempt</c> are plain copies so the due scan needs no decryption; a row whose copies
-/// disagree with its encrypted entry (tampered to stop or hurry a resend) reads as <c>storage.corrupt_value</c>.
+/// <c>state</c> is a plain copy so the due scan needs no decryption; a row whose copy disagrees with its
+/// encrypted entry (tampered to stop a resend) reads as <c>storage.corrupt_value</c>. <c>next_attempt</c> is
+/// plain only, so <see cref="Hasten"/> is one statement; changing it changes when a resend happens, never what.
 /// </summary>
 public sealed class SqliteOutboxStore : IOutboxStore
 {
@@ -97,6 +98,20 @@ public sealed class SqliteOutboxStore : IOutboxStore
     }
 
     /// <inheritdoc/>
+    public int Hasten(DeviceId recipient, long nowUnixMs)
+    {
+        byte[] index = Index(RecipientColumn, recipient.Span);
+        return _scope.Run(transaction =>
+        {
+            using var update = transaction.Command(
+                "UPDATE outbox SET next_attempt = $now WHERE recipient = $recipient AND state = 1 AND next_attempt > $now");
+            update.Parameters.AddWithValue("$recipient", index);
+            update.Parameters.AddWithValue("$now", nowUnixMs);
+            return update.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc/>
     public long? NextAttemptUnixMs() => _scope.Run(transaction =>
     {
         using var select = transaction.Command("SELECT min(next_attempt) FROM outbox WHERE state = 1");
@@ -145,14 +160,13 @@ public sealed class SqliteOutboxStore : IOutboxStore
             return plain.Error;
         }
 
-        Result<OutboxEntry> decoded = OutboxEntryCodec.Decode(plain.Value);
+        Result<OutboxEntry> decoded = OutboxEntryCodec.Decode(plain.Value, row.GetInt64(2));
         if (!decoded.TryGet(out OutboxEntry? entry, out KithError? error))
         {
             return error;
         }
 
-        bool consistent = (long)entry.State == row.GetInt64(1) && entry.NextAttemptUnixMs == row.GetInt64(2)
-            && Id(entry.Item, entry.Recipient).AsSpan().SequenceEqual(id);
+        bool consistent = (long)entry.State == row.GetInt64(1) && Id(entry.Item, entry.Recipient).AsSpan().SequenceEqual(id);
         return consistent ? entry : StorageErrors.CorruptValue;
     }
 

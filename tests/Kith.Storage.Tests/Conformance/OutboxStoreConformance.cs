@@ -78,6 +78,21 @@ public abstract class OutboxStoreConformance : OwnedResources
     }
 
     [Fact]
+    public void Hasten_makes_one_devices_later_pending_entries_due_now_and_nothing_else()
+    {
+        IOutboxStore store = CreateStore();
+        store.Add(Entry(1, 1, next: 900));
+        store.Add(Entry(2, 1, next: 10));
+        store.Add(Entry(3, 1, next: 900, state: OutboxEntryState.Delivered));
+        store.Add(Entry(4, 2, next: 900));
+        Assert.Equal(1, store.Hasten(Device(1), 100));
+        Assert.Equal([Item(2), Item(1)], store.Due(100, 10).Value.Select(e => e.Item));
+        Assert.Equal(100, store.Find(Item(1), Device(1)).Value!.NextAttemptUnixMs);
+        Assert.Equal(900, store.Find(Item(3), Device(1)).Value!.NextAttemptUnixMs);
+        Assert.Equal(900, store.Find(Item(4), Device(2)).Value!.NextAttemptUnixMs);
+    }
+
+    [Fact]
     public void ForItem_lists_every_recipients_entry_whatever_its_state()
     {
         IOutboxStore store = CreateStore();

@@ -18,7 +18,7 @@ public sealed class OutboxStoreSqliteTests : OutboxStoreConformance
     }
 
     [Fact]
-    public void A_row_whose_plain_next_attempt_was_moved_reads_as_corrupt()
+    public void A_row_whose_plain_state_was_changed_reads_as_corrupt()
     {
         using var folder = new TempFolder();
         using KithDatabase database = TestStores.Create(folder, seed: 70);
@@ -26,10 +26,10 @@ public sealed class OutboxStoreSqliteTests : OutboxStoreConformance
         store.Add(Entry(1, 1, next: 500));
         using (SqliteConnection raw = TestStores.Raw(database.FilePath))
         {
-            TestStores.Execute(raw, "UPDATE outbox SET next_attempt = 0");
+            TestStores.Execute(raw, "UPDATE outbox SET state = 2");
         }
 
-        Assert.Equal(StorageErrors.CorruptValue, store.Due(10, 10).Error);
+        Assert.Equal(StorageErrors.CorruptValue, store.Find(Item(1), Device(1)).Error);
     }
 
     [Fact]
