@@ -21,6 +21,9 @@ public sealed class LinkNetwork(TimeProvider time, ulong seed = 1)
     /// <summary>Probability that a delivered frame arrives twice.</summary>
     public double DuplicateRate { get; set; }
 
+    /// <summary>When set, frames it returns <c>true</c> for (by sender and receiver) are lost.</summary>
+    public Func<DeviceId, DeviceId, bool>? Blocked { get; set; }
+
     /// <summary>Every frame handed to the network, with its sender, receiver and the time it was sent.</summary>
     public List<(DeviceId From, DeviceId To, byte[] Frame, long AtUnixMs)> Sent { get; } = [];
 
@@ -61,7 +64,7 @@ public sealed class LinkNetwork(TimeProvider time, ulong seed = 1)
         int delivered = 0;
         while (_inFlight.TryDequeue(out var frame))
         {
-            if (!IsConnected(frame.From, frame.To) || _chance.NextDouble() < DropRate)
+            if (!IsConnected(frame.From, frame.To) || Blocked?.Invoke(frame.From, frame.To) == true || _chance.NextDouble() < DropRate)
             {
                 continue;
             }
