@@ -74,5 +74,20 @@ internal static class SchemaMigrations
 
             CREATE INDEX message_by_position ON message (conversation, position);
             """),
+        new(6, "Delivery outbox", """
+            CREATE TABLE outbox (
+                seq INTEGER PRIMARY KEY,
+                id BLOB NOT NULL UNIQUE,
+                item BLOB NOT NULL,
+                recipient BLOB NOT NULL,
+                state INTEGER NOT NULL CHECK (state IN (1, 2, 3)),
+                next_attempt INTEGER NOT NULL,
+                entry BLOB NOT NULL
+            ) STRICT;
+
+            CREATE INDEX outbox_due ON outbox (state, next_attempt, seq);
+            CREATE INDEX outbox_by_recipient ON outbox (recipient, state, seq);
+            CREATE INDEX outbox_by_item ON outbox (item, seq);
+            """),
     ];
 }

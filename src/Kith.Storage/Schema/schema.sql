@@ -83,3 +83,24 @@ CREATE TABLE message (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX message_by_position ON message (conversation, position);
+
+-- The delivery outbox (Stores/SqliteOutboxStore.cs): one row per (item, recipient device); seq is enqueue
+-- order, id a blind index of (item, recipient), item and recipient blind indexes for the listings; entry
+-- (ids, kind, payload, times, attempts, state) is encrypted with id as its row key. state and next_attempt
+-- are plain copies for the due-entry scan (they show when the device retries, not to whom or what); a row
+-- whose copies disagree with its entry reads as corrupt.
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY,
+    id BLOB NOT NULL UNIQUE,
+    item BLOB NOT NULL,
+    recipient BLOB NOT NULL,
+    state INTEGER NOT NULL CHECK (state IN (1, 2, 3)),
+    next_attempt INTEGER NOT NULL,
+    entry BLOB NOT NULL
+) STRICT;
+
+CREATE INDEX outbox_due ON outbox (state, next_attempt, seq);
+
+CREATE INDEX outbox_by_recipient ON outbox (recipient, state, seq);
+
+CREATE INDEX outbox_by_item ON outbox (item, seq);
