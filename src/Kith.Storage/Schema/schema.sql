@@ -1,7 +1,7 @@
 -- The schema a fresh Kith store has after every migration (Migrations/SchemaMigrations.cs).
 -- SchemaTests compares this file with sqlite_schema (whitespace normalised), so a schema change
 -- is made twice on purpose: as a new migration step and here.
--- user_version: 5
+-- user_version: 6
 -- application_id: 1263096904
 
 -- The data key, wrapped under the passphrase (Keyring/WrappedDataKey.cs). One row.
