@@ -6,6 +6,7 @@ using Kith.Primitives.Ids;
 using Kith.Protocol.Conversations;
 using Kith.Protocol.SenderKeys;
 using Kith.Protocol.Sync;
+using Kith.Simulation.Broken;
 using Kith.Simulation.World;
 using Kith.Storage.Database;
 using Kith.Storage.Keyring;
@@ -40,8 +41,8 @@ internal sealed class StoredReplica : ISimReplica
 
     public DeviceId Device => _setup.Device;
 
-    /// <summary>Broken on purpose (for the test that the simulator can fail): accepted events from peers stay in memory only.</summary>
-    public bool SkipsPersistingReceived { get; init; }
+    /// <summary>Off except in the tests that prove the simulator catches a broken replica.</summary>
+    public StoredReplicaDefect Defect { get; init; }
 
     public int PendingCount => Log.PendingCount;
 
@@ -52,10 +53,10 @@ internal sealed class StoredReplica : ISimReplica
     private ConversationId Conversation => _setup.Directory.Conversation;
 
     /// <summary>Creates the device's store and sender chain and registers the chain with the directory.</summary>
-    public static StoredReplica Create(ReplicaSetup setup, bool skipsPersistingReceived = false)
+    public static StoredReplica Create(ReplicaSetup setup, StoredReplicaDefect defect = StoredReplicaDefect.None)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        var replica = new StoredReplica(setup) { SkipsPersistingReceived = skipsPersistingReceived };
+        var replica = new StoredReplica(setup) { Defect = defect };
         replica._database = KithDatabase.Create(setup.Folder, Passphrase, replica.NextOptions()).Value;
         var chain = SenderChain.Create(setup.Directory.Conversation, DateTimeOffset.FromUnixTimeMilliseconds(setup.NowUnixMs),
             new SeededRandomSource(setup.Seed));
@@ -90,7 +91,10 @@ internal sealed class StoredReplica : ISimReplica
         Database.RunInTransaction(transaction =>
         {
             new SqliteEventStore(transaction).Append(Conversation, written);
-            new SqliteStateStore(transaction).Write(ChainKind, Device.Span, chain.Serialize());
+            if (Defect != StoredReplicaDefect.ForgetsChainIndex)
+            {
+                new SqliteStateStore(transaction).Write(ChainKind, Device.Span, chain.Serialize());
+            }
         });
         return written.Id;
     }
@@ -114,7 +118,7 @@ internal sealed class StoredReplica : ISimReplica
             return [];
         }
 
-        if (step!.Accepted.Count > 0 && !SkipsPersistingReceived)
+        if (step!.Accepted.Count > 0 && Defect != StoredReplicaDefect.ForgetsReceivedEvents)
         {
             Database.RunInTransaction(transaction =>
             {

@@ -62,7 +62,10 @@ internal static class Invariants
         foreach (SimNode node in up)
         {
             violations.AddRange(CheckRestart(node));
-            violations.AddRange(CheckStored(node, sent, directory));
+            if (node.Up)
+            {
+                violations.AddRange(CheckStored(node, sent, directory));
+            }
         }
 
         return violations;
@@ -72,13 +75,39 @@ internal static class Invariants
     private static IEnumerable<string> CheckRestart(SimNode node)
     {
         IReadOnlyList<EventId> before = node.Replica.Order();
-        node.Replica.Crash();
-        node.Replica.Restart();
+        if (!TryRestart(node, out string? failure))
+        {
+            node.Up = false;
+            yield return failure!;
+            yield break;
+        }
+
         IReadOnlyList<EventId> after = node.Replica.Order();
         if (!after.SequenceEqual(before))
         {
             yield return $"{node} after restart from its store shows {after.Count} events instead of {before.Count} "
                 + $"(first difference at {FirstDifference(after, before)})";
+        }
+    }
+
+    /// <summary>
+    /// Crashes (if up) and restarts <paramref name="node"/>'s replica; a store that cannot be replayed is a
+    /// violation, not an exception, and leaves the device down.
+    /// </summary>
+    public static bool TryRestart(SimNode node, out string? failure)
+    {
+        node.Replica.Crash();
+        try
+        {
+            node.Replica.Restart();
+            failure = null;
+            return true;
+        }
+        catch (InvalidOperationException exception)
+        {
+            node.Replica.Crash();
+            failure = $"{node} cannot restart from its store: {exception.Message}";
+            return false;
         }
     }
 

@@ -68,9 +68,15 @@ internal sealed partial class SimWorld
         Counters.Crashes++;
         _clock.After(downtimeMs, () =>
         {
-            node.Replica.Restart();
-            node.Up = true;
-            ConnectToAll(node);
+            if (Invariants.TryRestart(node, out string? failure))
+            {
+                node.Up = true;
+                ConnectToAll(node);
+            }
+            else
+            {
+                _runViolations.Add(failure!);
+            }
         });
     }
 

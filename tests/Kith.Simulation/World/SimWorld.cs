@@ -24,6 +24,7 @@ internal sealed partial class SimWorld : IDisposable
     private readonly SimDirectory _directory;
     private readonly List<SimNode> _nodes = [];
     private readonly Dictionary<EventId, SentEvent> _sent = [];
+    private readonly List<string> _runViolations = [];
     private readonly string _root;
     private long _nextSession;
     private bool _converged;
@@ -79,7 +80,7 @@ internal sealed partial class SimWorld : IDisposable
         }
 
         Counters.VirtualMs = _clock.NowMs;
-        var violations = new List<string>();
+        var violations = new List<string>(_runViolations);
         if (!_converged)
         {
             violations.Add($"did not converge within {_options.ConvergenceBoundMs} ms of virtual time after healing");
