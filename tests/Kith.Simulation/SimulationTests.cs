@@ -14,6 +14,17 @@ public sealed class SimulationTests
         Assert.True(result.Passed, SimRunner.Failure(result));
     }
 
+    [Theory]
+    [InlineData(201)]
+    [InlineData(202)]
+    public void A_device_cut_off_during_hundreds_of_messages_catches_up(long seed)
+    {
+        // More events than one answer offers as ancestors (Limits.MaxSyncOfferedAncestors), so catching up walks back.
+        var options = new SimOptions { Messages = 400, IsolateLastDevice = true };
+        SimResult result = SimRunner.Run(seed, options);
+        Assert.True(result.Passed, SimRunner.Failure(result));
+    }
+
     [Fact]
     public void A_seed_replays_exactly_the_same_run()
     {

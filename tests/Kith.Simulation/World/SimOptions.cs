@@ -47,5 +47,11 @@ internal sealed record SimOptions
     /// <summary>Each device's clock is off by up to this much either way (well inside Limits.MaxEventClockSkewMs).</summary>
     public long MaxClockSkewMs { get; init; } = 3_000;
 
+    /// <summary>
+    /// Cuts the last device off from every other for the whole faulty phase, so after healing it must catch up
+    /// on a gap larger than one answer's offered ancestors (a long partition, or a device offline for days).
+    /// </summary>
+    public bool IsolateLastDevice { get; init; }
+
     public FaultProfile Faults { get; init; } = new();
 }

@@ -83,6 +83,13 @@ internal sealed partial class SimWorld
     /// <summary>Partitions that come and go: a random split of the devices, cut off from each other for a while.</summary>
     private void SchedulePartitions()
     {
+        if (_options.IsolateLastDevice)
+        {
+            bool[] alone = new bool[_nodes.Count];
+            alone[^1] = true;
+            _clock.At(0, () => _network.Partition(alone, _options.FaultyPhaseMs));
+        }
+
         long t = _random.NextInt64(_options.MinPartitionGapMs, _options.MaxPartitionGapMs + 1);
         while (t < _options.FaultyPhaseMs)
         {
