@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kith.Simulation.Replicas;
 using Kith.Simulation.World;
 
@@ -6,8 +7,10 @@ namespace Kith.Simulation;
 /// <summary>Runs one simulation, prints its summary line to the test output, and words a failure with its reproduction.</summary>
 internal static class SimRunner
 {
-    public static SimResult Run(long seed, SimOptions options, Func<ReplicaSetup, ISimReplica>? createReplica = null)
+    public static SimResult Run(long seed, SimOptions options, Func<ReplicaSetup, ISimReplica>? createReplica = null,
+        [CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
+        string reproduction = SimSeeds.Reproduction(seed, $"{Path.GetFileNameWithoutExtension(file)}.{test}");
         using var simulation = new SimWorld(seed, options, createReplica ?? (setup => StoredReplica.Create(setup)));
         SimResult result;
         try
@@ -17,16 +20,16 @@ internal static class SimRunner
         catch (Exception exception) when (exception is not Xunit.Sdk.IAssertionException)
         {
             throw new InvalidOperationException(
-                $"Simulation seed {seed} threw after {simulation.Counters}. Reproduce: {SimSeeds.Reproduction(seed)}", exception);
+                $"Simulation seed {seed} threw after {simulation.Counters}. Reproduce: {reproduction}", exception);
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(result.Counters.ToString());
-        return result;
+        return result with { Reproduction = reproduction };
     }
 
     public static string Failure(SimResult result) =>
         $"Simulation seed {result.Counters.Seed} failed:{Environment.NewLine}  "
         + string.Join(Environment.NewLine + "  ", result.Violations.Take(20)) + Environment.NewLine
         + result.Counters + Environment.NewLine
-        + $"Reproduce: {SimSeeds.Reproduction(result.Counters.Seed)}";
+        + $"Reproduce: {result.Reproduction}";
 }

@@ -4,7 +4,9 @@ namespace Kith.Simulation;
 
 public sealed class SimulationTests
 {
-    public static TheoryData<long> Seeds() => [.. SimSeeds.Current()];
+    public static TheoryData<long> Seeds() => [.. SimSeeds.Current(SimSeeds.Fixed)];
+
+    public static TheoryData<long> CatchUpSeeds() => [.. SimSeeds.Current([201, 202])];
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -15,8 +17,7 @@ public sealed class SimulationTests
     }
 
     [Theory]
-    [InlineData(201)]
-    [InlineData(202)]
+    [MemberData(nameof(CatchUpSeeds))]
     public void A_device_cut_off_during_hundreds_of_messages_catches_up(long seed)
     {
         // More events than one answer offers as ancestors (Limits.MaxSyncOfferedAncestors), so catching up walks back.

@@ -21,6 +21,11 @@ public sealed class SimulatorCanFailTests
 
         Assert.False(result.Converged);
         Assert.Contains(result.Violations, v => v.StartsWith("device 0 ", StringComparison.Ordinal) && v.Contains("lost", StringComparison.Ordinal));
+
+        // The failure names the seed and the one line that replays this very test.
+        Assert.Contains("KITH_SIM_SEED=101 tests/Kith.Simulation/bin/Debug/net10.0/Kith.Simulation -method "
+            + "Kith.Simulation.SimulatorCanFailTests.A_replica_that_drops_one_authors_events_is_caught_as_loss",
+            SimRunner.Failure(result), StringComparison.Ordinal);
     }
 
     [Fact]

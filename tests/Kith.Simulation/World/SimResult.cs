@@ -4,4 +4,7 @@ namespace Kith.Simulation.World;
 internal sealed record SimResult(SimCounters Counters, bool Converged, IReadOnlyList<string> Violations)
 {
     public bool Passed => Converged && Violations.Count == 0;
+
+    /// <summary>The command line that replays this run (set by the test runner, which knows the test).</summary>
+    public string Reproduction { get; init; } = "";
 }
