@@ -26,6 +26,16 @@ public sealed class SimulationTests
         Assert.True(result.Passed, SimRunner.Failure(result));
     }
 
+    [Theory]
+    [MemberData(nameof(CatchUpSeeds))]
+    public void A_device_cut_off_catches_up_through_a_pending_set_much_smaller_than_the_gap(long seed)
+    {
+        // The gap is larger than the pending set, so catching up evicts waiting events and must ask for them again.
+        var options = new SimOptions { Messages = 200, IsolateLastDevice = true, MaxPendingEvents = 16 };
+        SimResult result = SimRunner.Run(seed, options);
+        Assert.True(result.Passed, SimRunner.Failure(result));
+    }
+
     [Fact]
     public void A_seed_replays_exactly_the_same_run()
     {

@@ -63,7 +63,7 @@ internal sealed class StoredReplica : ISimReplica
         setup.Directory.Register(setup.Device, chain);
         new SqliteStateStore(replica.Database).Write(ChainKind, setup.Device.Span, chain.Serialize());
         replica._chain = chain;
-        replica._log = new ConversationLog(setup.Directory.Conversation, setup.Directory);
+        replica._log = replica.NewLog();
         return replica;
     }
 
@@ -158,7 +158,7 @@ internal sealed class StoredReplica : ISimReplica
 
         // The store holds every event after its parents, so replaying it accepts each in turn. Each was checked
         // against the clock when it arrived; replay must not refuse it because the clock is behind its author's.
-        var log = new ConversationLog(Conversation, _setup.Directory);
+        ConversationLog log = NewLog();
         foreach (ConversationEvent stored in new SqliteEventStore(Database).All(Conversation).Value)
         {
             EventAddOutcome outcome = log.Add(stored, long.MaxValue - Limits.MaxEventClockSkewMs).Value.Outcome;
@@ -178,6 +178,8 @@ internal sealed class StoredReplica : ISimReplica
     public IReadOnlyList<ConversationEvent> StoredEvents() => new SqliteEventStore(Database).All(Conversation).Value;
 
     public void Dispose() => Crash();
+
+    private ConversationLog NewLog() => new(Conversation, _setup.Directory, _setup.MaxPendingEvents);
 
     /// <summary>A fresh nonce source per opening: reseeding the same one would repeat value-encryption nonces.</summary>
     private KithDatabaseOptions NextOptions() => new()

@@ -1,3 +1,4 @@
+using Kith.Primitives;
 using Kith.Simulation.Network;
 
 namespace Kith.Simulation.World;
@@ -52,6 +53,9 @@ internal sealed record SimOptions
     /// on a gap larger than one answer's offered ancestors (a long partition, or a device offline for days).
     /// </summary>
     public bool IsolateLastDevice { get; init; }
+
+    /// <summary>Capacity of each log's pending set; a small one makes catching up evict and ask again.</summary>
+    public int MaxPendingEvents { get; init; } = Limits.MaxPendingEvents;
 
     public FaultProfile Faults { get; init; } = new();
 }

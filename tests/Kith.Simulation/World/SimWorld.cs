@@ -52,7 +52,7 @@ internal sealed partial class SimWorld : IDisposable
         for (int i = 0; i < ids.Length; i++)
         {
             var setup = new ReplicaSetup(i, ids[i], Path.Combine(_root, $"device-{i}"), _directory,
-                unchecked(((ulong)seed << 8) + (ulong)i), Epoch, ids);
+                unchecked(((ulong)seed << 8) + (ulong)i), Epoch, ids, options.MaxPendingEvents);
             long skew = _random.NextInt64(-options.MaxClockSkewMs, options.MaxClockSkewMs + 1);
             _nodes.Add(new SimNode(i, accounts[i], createReplica(setup), skew, ids.Length));
         }
