@@ -28,7 +28,7 @@ internal static class SimSeeds
         return fixedSeeds;
     }
 
-    /// <summary>The one line that replays <paramref name="seed"/> in <paramref name="test"/> (from the repository root, after a build).</summary>
+    /// <summary>The one line that replays <paramref name="seed"/> in <paramref name="test"/> (from the repository root, built).</summary>
     public static string Reproduction(long seed, string test) =>
         $"{SeedVariable}={seed} tests/Kith.Simulation/bin/Debug/net10.0/Kith.Simulation -method Kith.Simulation.{test}";
 }

@@ -20,7 +20,8 @@ public sealed class SimulatorCanFailTests
             : StoredReplica.Create(setup));
 
         Assert.False(result.Converged);
-        Assert.Contains(result.Violations, v => v.StartsWith("device 0 ", StringComparison.Ordinal) && v.Contains("lost", StringComparison.Ordinal));
+        Assert.Contains(result.Violations, v => v.StartsWith("device 0 ", StringComparison.Ordinal)
+            && v.Contains("lost", StringComparison.Ordinal));
 
         // The failure names the seed and the one line that replays this very test.
         Assert.Contains("KITH_SIM_SEED=101 tests/Kith.Simulation/bin/Debug/net10.0/Kith.Simulation -method "
@@ -46,7 +47,8 @@ public sealed class SimulatorCanFailTests
         SimResult result = SimRunner.Run(103, Short, setup =>
             StoredReplica.Create(setup, setup.Index == 0 ? StoredReplicaDefect.ForgetsReceivedEvents : StoredReplicaDefect.None));
 
-        Assert.Contains(result.Violations, v => v.StartsWith("device 0 ", StringComparison.Ordinal) && v.Contains("restart from its store", StringComparison.Ordinal));
+        Assert.Contains(result.Violations, v => v.StartsWith("device 0 ", StringComparison.Ordinal)
+            && v.Contains("restart from its store", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,10 +18,10 @@ internal interface ISimReplica : IDisposable
     /// <summary>The device this replica runs on.</summary>
     DeviceId Device { get; }
 
-    /// <summary>Writes a message as a new event (signed, encrypted with the device's sender chain), commits it and returns its id.</summary>
+    /// <summary>Writes a message as a new event (encrypted with the device's sender chain, signed), commits it, returns its id.</summary>
     EventId Send(string text, long nowUnixMs);
 
-    /// <summary>Starts a new sync session towards <paramref name="peer"/>, replacing any previous one, and returns its opening messages.</summary>
+    /// <summary>Starts a new sync session towards <paramref name="peer"/>, replacing any previous one; returns its opening messages.</summary>
     IReadOnlyList<byte[]> Connect(DeviceId peer);
 
     /// <summary>Handles one sync message from <paramref name="peer"/> in the current session with it; returns the replies.</summary>

@@ -3,7 +3,7 @@ using Kith.Simulation.Replicas;
 
 namespace Kith.Simulation.World;
 
-/// <summary>The world's record of one device: its replica, whether it is up, its clock skew, and its current sync session with each peer.</summary>
+/// <summary>The world's record of one device: its replica, whether it is up, its clock skew, and its sync session with each peer.</summary>
 internal sealed class SimNode(int index, int account, ISimReplica replica, long clockSkewMs, int devices)
 {
     public int Index { get; } = index;
