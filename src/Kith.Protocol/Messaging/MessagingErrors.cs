@@ -34,4 +34,8 @@ public static class MessagingErrors
 
     /// <summary>A history batch failed authentication under the key sealed with it.</summary>
     public static readonly KithError BadHistory = KithError.Reject("messaging.bad_history", "The history batch failed authentication.");
+
+    /// <summary>A pairwise session start this device already accepted was offered again (a replayed initial message).</summary>
+    public static readonly KithError ReplayedSessionStart = new("messaging.replayed_session_start", ErrorScope.Peer, false,
+        "The session start was already accepted; a replay cannot replace the session.");
 }
