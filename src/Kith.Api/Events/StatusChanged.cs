@@ -1,0 +1,12 @@
+using Kith.Api.Status;
+
+namespace Kith.Api.Events;
+
+/// <summary>Tor progressed, the onion service was published, or peers came and went.</summary>
+/// <param name="Sequence">See <see cref="NodeEvent.Sequence"/>.</param>
+/// <param name="Status">The status now.</param>
+public sealed record StatusChanged(long Sequence, NodeStatus Status) : NodeEvent(Sequence)
+{
+    /// <inheritdoc/>
+    public override string Type => NodeEventTypes.Status;
+}
