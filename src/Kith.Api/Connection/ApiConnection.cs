@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kith.Api.Connection;
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed record ApiConnection(int Port, string Token, int ProcessId)
     public const string FileName = "api.json";
 
     /// <summary>The API's base address (loopback only).</summary>
+    [JsonIgnore]
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     /// <summary>Prints the port only: the token is a credential.</summary>
