@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Kith.Api.Events;
 using Kith.Api.Status;
 using Kith.Node.Device;
+using Kith.Api.Connection;
 using Kith.Node.Hosting;
 using Kith.Node.LocalApi;
 using Kith.Primitives.Errors;

@@ -19,11 +19,16 @@ internal sealed class IdentityService(LocalDevice device, Func<IReadOnlyList<Dev
         long now = time.GetUtcNow().ToUnixTimeMilliseconds();
         AccountLog log = device.LoadAccountLog();
         DeviceRecord record = device.Keys.IssueRecord(transports(), now);
-        ContactCard card = ContactCards.Issue(device.Keys, log, [record], now, Limits.ContactCardLifetimeMs);
+        ContactCard issued = ContactCards.Issue(device.Keys, log, [record], now, Limits.ContactCardLifetimeMs);
 
-        // A card with one device fits a QR code; if a long account log ever does not, the text forms still work.
-        (string payload, string qr) = ContactCardText.ToFittingQrPayload(card).TryGet(out var fitting, out _)
-            ? (fitting.Payload, QrCodes.ToTerminalText(fitting.Payload))
+        // A card may reach several people, and a one-time prekey must serve one session only (PQXDH §3.4), so the
+        // text forms carry the signed and last-resort prekeys (PQXDH makes one-time keys optional). The QR code
+        // carries no prekeys at all: it must stay small enough to scan off a terminal, and a contact added from it
+        // fetches prekeys over the first live link (ContactBook.Devices).
+        ContactCard card = issued.WithContent(CardContent.NoOneTimePrekeys);
+        ContactCard forQr = issued.WithContent(CardContent.NoPrekeys);
+        (string payload, string qr) = ContactCardText.QrPayloadLength(forQr) <= Limits.MaxQrAlphanumericChars
+            ? (ContactCardText.ToQrPayload(forQr), QrCodes.ToTerminalText(ContactCardText.ToQrPayload(forQr)))
             : ("", "");
         return new IdentityCard(log.Current().DisplayName, device.Account.ToString(), device.Device.ToString(),
             ContactCardText.ToText(card), ContactCardText.ToLink(card), payload, qr, card.PrekeysExpireAtUnixMs);

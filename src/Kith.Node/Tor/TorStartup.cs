@@ -1,3 +1,4 @@
+using Kith.Api.Connection;
 using System.Net;
 using Kith.Api.Status;
 using Kith.Node.Device;
@@ -30,7 +31,7 @@ internal static class TorStartup
             return NodeErrors.TorMissing;
         }
 
-        var options = new TorProcessOptions(Path.Combine(folder, Hosting.DataFolder.TorFolder)) { TorExecutable = settings.TorExecutable };
+        var options = new TorProcessOptions(Path.Combine(folder, DataFolder.TorFolder)) { TorExecutable = settings.TorExecutable };
         Result<TorProcess> started = await TorProcess.StartAsync(options, cancellationToken);
         return started.TryGet(out TorProcess? process, out KithError? failed) ? process : failed;
     }

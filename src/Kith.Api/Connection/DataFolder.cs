@@ -1,16 +1,17 @@
-namespace Kith.Node.Hosting;
+namespace Kith.Api.Connection;
 
 /// <summary>
 /// Where the node keeps its store, its tor's state and the API connection file: <c>--data</c> if given, else
 /// <c>$XDG_DATA_HOME/kith</c>, else <c>~/.local/share/kith</c> (XDG Base Directory Specification 0.8). The folder is
-/// owner-only (0700): it holds the encrypted store, tor's keys and the API token.
+/// owner-only (0700): it holds the encrypted store, tor's keys and the API token. Node and clients share this
+/// convention, so it lives with the API's contracts.
 /// </summary>
-internal static class DataFolder
+public static class DataFolder
 {
     /// <summary>Subfolder for the node's own tor (its <c>DataDirectory</c>).</summary>
     public const string TorFolder = "tor";
 
-    /// <summary>The folder to use, not yet created.</summary>
+    /// <summary>The folder to use, not yet created; <paramref name="environment"/> reads a variable.</summary>
     public static string Resolve(string? overridePath, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -31,7 +32,7 @@ internal static class DataFolder
         return Path.Combine(home, ".local", "share", "kith");
     }
 
-    /// <summary>Creates <paramref name="folder"/> (and parents) owner-only if missing.</summary>
+    /// <summary>Creates <paramref name="folder"/> (and parents) owner-only (0700) if missing.</summary>
     public static void Ensure(string folder)
     {
         if (OperatingSystem.IsWindows())
