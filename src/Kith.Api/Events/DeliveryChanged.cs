@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kith.Api.Messages;
 
 namespace Kith.Api.Events;
@@ -10,5 +11,6 @@ namespace Kith.Api.Events;
 public sealed record DeliveryChanged(long Sequence, string ConversationId, string EventId, DeliveryState Delivery) : NodeEvent(Sequence)
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string Type => NodeEventTypes.Delivery;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kith.Api.Status;
 
 namespace Kith.Api.Events;
@@ -8,5 +9,6 @@ namespace Kith.Api.Events;
 public sealed record StatusChanged(long Sequence, NodeStatus Status) : NodeEvent(Sequence)
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string Type => NodeEventTypes.Status;
 }
