@@ -89,6 +89,12 @@ internal sealed class NodeHost : IAsyncDisposable
             if (host._tor is { } running)
             {
                 host._background = Task.Run(() => TorStartup.PublishAsync(running, device, peers.EndPoint, status, host._stop.Token), CancellationToken.None);
+                if (running is TorProcess supervised)
+                {
+                    // A restarted tor has forgotten the onion service (ADD_ONION without Detach ends with the control
+                    // connection): publish it again, with the same key, so the address stays the same.
+                    supervised.Restarted += (_, _) => host.Republish(supervised);
+                }
             }
 
             return host;
@@ -126,6 +132,17 @@ internal sealed class NodeHost : IAsyncDisposable
         await _peers.DisposeAsync();
         Device.Dispose();
         _stop.Dispose();
+    }
+
+    private void Republish(ITor tor)
+    {
+        Status.Update(s => s with { OnionAddress = null, Tor = new TorStatus(0, "restarting", null) });
+        Task previous = _background;
+        _background = Task.Run(async () =>
+        {
+            await previous.ConfigureAwait(false);
+            await TorStartup.PublishAsync(tor, Device, _peers.EndPoint, Status, _stop.Token).ConfigureAwait(false);
+        }, CancellationToken.None);
     }
 
     private IReadOnlyList<DeviceTransport> Transports() => Status.Current.Mode == NodeMode.Direct
