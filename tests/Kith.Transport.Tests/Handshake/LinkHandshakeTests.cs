@@ -131,7 +131,7 @@ public sealed class LinkHandshakeTests : IDisposable
         await RawDialer.ReadAsync(a);
         await RawDialer.WriteAsync(a, Enumerable.Range(0, 64).Select(i => (byte)i).ToArray());
 
-        Result<Links.PeerLink> result = await accept.WaitAsync(Peers.Patience);
+        Result<Transport.Links.PeerLink> result = await accept.WaitAsync(Peers.Patience);
         Assert.Equal(TransportErrors.HandshakeFailed, result.Error);
     }
 
