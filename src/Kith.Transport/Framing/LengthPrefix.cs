@@ -38,7 +38,7 @@ internal static class LengthPrefix
             await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
             return length;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException)
+        catch (Exception e) when (StreamFailure.IsClosed(e))
         {
             return TransportErrors.Closed;
         }

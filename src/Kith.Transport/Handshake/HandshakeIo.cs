@@ -35,7 +35,7 @@ internal sealed class HandshakeIo(Stream stream, CancellationToken cancellationT
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (StreamFailure.IsClosed(e))
         {
             return TransportErrors.Closed;
         }

@@ -68,7 +68,7 @@ public sealed partial class PeerLink
         {
             // Closed locally; the reason is already set.
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (StreamFailure.IsClosed(e))
         {
             Close(TransportErrors.Closed);
         }
