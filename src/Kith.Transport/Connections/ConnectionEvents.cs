@@ -14,6 +14,9 @@ public sealed class PeerConnectedEventArgs(DeviceId peer, PeerLink link) : Event
 
     /// <summary>The link now used for it.</summary>
     public PeerLink Link { get; } = link;
+
+    /// <summary>The link's description; never a key.</summary>
+    public override string ToString() => $"PeerConnected({Link})";
 }
 
 /// <summary>A peer's last live link closed.</summary>
