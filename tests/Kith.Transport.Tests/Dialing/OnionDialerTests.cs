@@ -112,3 +112,15 @@ public sealed class OnionDialerTests : IDisposable
         return buffer;
     }
 }
+
+public sealed class LinkDialerRouterTests
+{
+    [Fact]
+    public async Task A_kind_without_a_dialer_fails_without_opening_anything()
+    {
+        using var bob = new TestPeer(2);
+        var router = new LinkDialerRouter(onion: null, direct: null);
+        var result = await router.DialAsync(new PeerAddress(bob.Id, bob.PublicKey, LinkKind.DirectTcp, "127.0.0.1", 1), CancellationToken.None);
+        Assert.Equal(LinkDialerRouter.KindDisabled, result.Error);
+    }
+}
