@@ -19,6 +19,12 @@ public sealed partial class ConnectionManager
     public async Task AcceptInboundAsync(Stream stream, LinkKind kind)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (Volatile.Read(ref _disposed))
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         LinkedListNode<CancellationTokenSource> entry = _pending.Admit(abandon);
         Result<PeerLink> accepted;
