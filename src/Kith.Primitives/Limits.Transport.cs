@@ -24,11 +24,18 @@ public static partial class Limits
     public const long LinkHandshakeTimeoutMs = 30_000;
 
     /// <summary>
-    /// A link on which nothing arrives for this long is closed. The engine acknowledges what it receives, so a
-    /// live conversation keeps its link busy; a quiet peer is simply dialled again when there is something to
-    /// send, and a dead TCP connection that never reports an error does not hold memory forever.
+    /// A link on which nothing arrives for this long is closed: a TCP connection (or tor circuit) that died without
+    /// an error would otherwise hold its memory forever. Live peers send keepalives
+    /// (<see cref="LinkKeepaliveIntervalMs"/>), so only dead or misbehaving links reach it.
     /// </summary>
     public const long LinkIdleTimeoutMs = 5 * 60 * 1000;
+
+    /// <summary>
+    /// A link sends a keepalive (an empty chunk, see the transport README) this often, so a quiet but live link is
+    /// not taken for a dead one: a third of <see cref="LinkIdleTimeoutMs"/> lets two keepalives be lost or late
+    /// before the peer gives up. Over tor that is a 19-byte message every 100 s.
+    /// </summary>
+    public const long LinkKeepaliveIntervalMs = LinkIdleTimeoutMs / 3;
 
     /// <summary>
     /// Frames waiting to be written on one link. With <see cref="LinkMaxFrameLength"/> this bounds a link's send

@@ -13,6 +13,12 @@ internal static class ChunkHeader
     /// <summary>This chunk ends the frame.</summary>
     public const byte Final = 0x01;
 
+    /// <summary>
+    /// A keepalive: no data, not part of any frame. It only proves the link is alive (resetting the peer's idle
+    /// timeout); being inside the AEAD, it cannot be forged by anyone on the path.
+    /// </summary>
+    public const byte Keepalive = 0x02;
+
     /// <summary>Header size in bytes.</summary>
     public const int Size = 1;
 

@@ -24,13 +24,19 @@ internal sealed class FrameAssembler
 
     /// <summary>
     /// Adds one decrypted chunk. Returns the whole frame when the chunk is final, <c>null</c> when more are
-    /// expected, or an error (bad header, frame too large), after which the link must be dropped.
+    /// expected or the chunk was a keepalive, or an error (bad header, frame too large), after which the link must be dropped.
     /// </summary>
     public Result<byte[]?> Add(ReadOnlySpan<byte> chunk)
     {
-        if (chunk.Length < ChunkHeader.Size || chunk[0] is not (ChunkHeader.More or ChunkHeader.Final))
+        if (chunk.Length < ChunkHeader.Size || chunk[0] is not (ChunkHeader.More or ChunkHeader.Final or ChunkHeader.Keepalive))
         {
             return TransportErrors.BadChunk;
+        }
+
+        if (chunk[0] == ChunkHeader.Keepalive)
+        {
+            // Carries nothing; a keepalive with data is not one.
+            return chunk.Length == ChunkHeader.Size ? Result<byte[]?>.Ok(null) : TransportErrors.BadChunk;
         }
 
         ReadOnlySpan<byte> data = chunk[ChunkHeader.Size..];

@@ -18,6 +18,9 @@ public sealed record LinkOptions(TimeProvider Time, IRandomSource Random)
     /// <summary>Idle deadline in milliseconds (<see cref="Limits.LinkIdleTimeoutMs"/>).</summary>
     public long IdleTimeoutMs { get; init; } = Limits.LinkIdleTimeoutMs;
 
+    /// <summary>Keepalive period in milliseconds (<see cref="Limits.LinkKeepaliveIntervalMs"/>).</summary>
+    public long KeepaliveIntervalMs { get; init; } = Limits.LinkKeepaliveIntervalMs;
+
     /// <summary>Options whose random source is safe to share between concurrent handshakes.</summary>
     public static LinkOptions Create(TimeProvider time, IRandomSource random)
     {

@@ -39,14 +39,16 @@ public sealed partial class PeerLink
         var chunk = new byte[Limits.NoiseMaxTransportPayloadLength];
         try
         {
-            await foreach (ReadOnlyMemory<byte> frame in _sendQueue.Reader.ReadAllAsync(_closing.Token).ConfigureAwait(false))
+            await foreach (byte[]? queued in _sendQueue.Reader.ReadAllAsync(_closing.Token).ConfigureAwait(false))
             {
+                bool keepalive = queued is null;
+                byte[] frame = queued ?? [];
                 int offset = 0;
                 do
                 {
                     int take = Math.Min(ChunkHeader.MaxData, frame.Length - offset);
-                    chunk[0] = offset + take == frame.Length ? ChunkHeader.Final : ChunkHeader.More;
-                    frame.Span.Slice(offset, take).CopyTo(chunk.AsSpan(ChunkHeader.Size));
+                    chunk[0] = keepalive ? ChunkHeader.Keepalive : offset + take == frame.Length ? ChunkHeader.Final : ChunkHeader.More;
+                    frame.AsSpan(offset, take).CopyTo(chunk.AsSpan(ChunkHeader.Size));
                     Result<int> sealedLength = _noise.Encrypt(chunk.AsSpan(0, ChunkHeader.Size + take), message.AsSpan(LengthPrefix.Size));
                     if (!sealedLength.IsOk)
                     {

@@ -26,12 +26,15 @@ public sealed partial class PeerLink : IAsyncDisposable
     private readonly Stream _stream;
     private readonly NoiseTransport _noise;
     private readonly byte[] _remoteStatic;
-    private readonly Channel<ReadOnlyMemory<byte>> _sendQueue;
+    private readonly Channel<byte[]?> _sendQueue;
+    private readonly ITimer _keepaliveTimer;
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource<KithError> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer _idleTimer;
     private readonly TimeSpan _idleTimeout;
     private readonly Task _writer;
+    private readonly TimeProvider _time;
+    private long _lastReceivedTicks;
 
     internal PeerLink(Stream stream, NoiseTransport noise, DeviceId peer, LinkKind kind, LinkOptions options)
     {
@@ -41,14 +44,19 @@ public sealed partial class PeerLink : IAsyncDisposable
         Peer = peer;
         Kind = kind;
         IsInitiator = noise.Role == NoiseRole.Initiator;
+        _time = options.Time;
         EstablishedAt = options.Time.GetUtcNow();
-        _sendQueue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(Limits.LinkSendQueueFrames)
+        _sendQueue = Channel.CreateBounded<byte[]?>(new BoundedChannelOptions(Limits.LinkSendQueueFrames)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
         _idleTimeout = TimeSpan.FromMilliseconds(options.IdleTimeoutMs);
         _idleTimer = options.Time.CreateTimer(_ => Close(TransportErrors.IdleTimeout), null, _idleTimeout, Timeout.InfiniteTimeSpan);
+        _lastReceivedTicks = EstablishedAt.UtcTicks;
+        // null in the queue means "keepalive"; if the queue is full, frames are flowing and none is needed.
+        TimeSpan keepalive = TimeSpan.FromMilliseconds(options.KeepaliveIntervalMs);
+        _keepaliveTimer = options.Time.CreateTimer(_ => _sendQueue.Writer.TryWrite(null), null, keepalive, keepalive);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -66,6 +74,9 @@ public sealed partial class PeerLink : IAsyncDisposable
 
     /// <summary>When the handshake finished, by the injected clock.</summary>
     public DateTimeOffset EstablishedAt { get; }
+
+    /// <summary>When the last message (frame chunk or keepalive) arrived, by the injected clock.</summary>
+    public DateTimeOffset LastReceivedAt => new(Interlocked.Read(ref _lastReceivedTicks), TimeSpan.Zero);
 
     /// <summary>The peer's X25519 static key, authenticated by the handshake.</summary>
     public ReadOnlySpan<byte> RemoteStaticPublicKey => _remoteStatic;
@@ -91,6 +102,7 @@ public sealed partial class PeerLink : IAsyncDisposable
         _sendQueue.Writer.TryComplete();
         _closing.Cancel();
         _idleTimer.Dispose();
+        _keepaliveTimer.Dispose();
         _stream.Dispose();
     }
 
@@ -115,6 +127,7 @@ public sealed partial class PeerLink : IAsyncDisposable
 
     private void ResetIdleTimer()
     {
+        Interlocked.Exchange(ref _lastReceivedTicks, _time.GetUtcNow().UtcTicks);
         try
         {
             _idleTimer.Change(_idleTimeout, Timeout.InfiniteTimeSpan);

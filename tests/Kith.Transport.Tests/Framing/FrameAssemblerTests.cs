@@ -37,6 +37,21 @@ public sealed class FrameAssemblerTests
     }
 
     [Fact]
+    public void A_keepalive_yields_no_frame_and_leaves_a_frame_in_progress_intact()
+    {
+        var assembler = new FrameAssembler();
+        Assert.Null(assembler.Add([ChunkHeader.More, 1, 2]).Value);
+        Assert.Null(assembler.Add([ChunkHeader.Keepalive]).Value);
+        Assert.Equal(new byte[] { 1, 2, 3 }, assembler.Add([ChunkHeader.Final, 3]).Value);
+    }
+
+    [Fact]
+    public void A_keepalive_carrying_data_is_refused()
+    {
+        Assert.Equal(TransportErrors.BadChunk, new FrameAssembler().Add([ChunkHeader.Keepalive, 0]).Error);
+    }
+
+    [Fact]
     public void An_empty_chunk_without_a_header_is_refused()
     {
         Assert.Equal(TransportErrors.BadChunk, new FrameAssembler().Add([]).Error);

@@ -118,15 +118,15 @@ public sealed class PeerLinkTests : IDisposable
         var chunk = new byte[ChunkHeader.Size + ChunkHeader.MaxData];
         chunk[0] = ChunkHeader.More;
 
-        int sent = 0;
-        while (!receive.IsCompleted && sent <= (Limits.LinkMaxFrameLength / ChunkHeader.MaxData) + 1)
+        // Just enough chunks to pass the maximum by less than one chunk (a frame of exactly the maximum is accepted:
+        // see Frames_of_any_allowed_length_arrive_whole_and_in_order).
+        int chunks = (Limits.LinkMaxFrameLength / ChunkHeader.MaxData) + 1;
+        for (int i = 0; i < chunks; i++)
         {
             await raw.SendMessageAsync(raw.Seal(chunk));
-            sent++;
         }
 
         Assert.Equal(TransportErrors.OversizedFrame, (await receive.WaitAsync(Peers.Patience)).Error);
-        Assert.Equal((Limits.LinkMaxFrameLength / ChunkHeader.MaxData) + 1, sent);
     }
 
     [Fact]
@@ -157,19 +157,42 @@ public sealed class PeerLinkTests : IDisposable
     [Fact]
     public async Task A_link_on_which_nothing_arrives_is_closed_after_the_idle_timeout()
     {
-        var (dialled, accepted) = await Peers.ConnectAsync(_alice, _bob, _time);
-        await using var _ = dialled;
+        var (raw, accepted) = await RawDialer.ConnectAsync(_alice, _bob, _time); // a peer that never sends keepalives
+        await using var _ = raw;
         await using var __ = accepted;
         var receive = accepted.ReceiveAsync().AsTask();
 
         _time.Advance(TimeSpan.FromMilliseconds(Limits.LinkIdleTimeoutMs / 2));
-        Assert.True((await dialled.SendAsync("keep me"u8.ToArray())).IsOk);
+        await raw.SendMessageAsync(raw.Seal([ChunkHeader.Final, .. "keep me"u8]));
         Assert.True((await receive.WaitAsync(Peers.Patience)).IsOk);
         _time.Advance(TimeSpan.FromMilliseconds(Limits.LinkIdleTimeoutMs - 1));
         Assert.False(accepted.IsClosed);
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(TransportErrors.IdleTimeout, await accepted.Completion.WaitAsync(Peers.Patience));
+    }
+
+    [Fact]
+    public async Task Keepalives_hold_a_quiet_live_link_open_past_the_idle_timeout()
+    {
+        var (dialled, accepted) = await Peers.ConnectAsync(_alice, _bob, _time);
+        await using var _ = dialled;
+        await using var __ = accepted;
+        var dialledReceive = dialled.ReceiveAsync().AsTask();
+        var acceptedReceive = accepted.ReceiveAsync().AsTask();
+
+        for (int i = 1; i <= 10; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(Limits.LinkKeepaliveIntervalMs));
+            DateTimeOffset now = _time.GetUtcNow();
+            await Peers.EventuallyAsync(() => dialled.LastReceivedAt == now && accepted.LastReceivedAt == now, $"keepalive {i}");
+        }
+
+        Assert.True(_time.GetUtcNow() - dialled.EstablishedAt > TimeSpan.FromMilliseconds(3 * Limits.LinkIdleTimeoutMs));
+        Assert.False(dialled.IsClosed || accepted.IsClosed);
+        Assert.False(dialledReceive.IsCompleted || acceptedReceive.IsCompleted); // keepalives are not frames
+        Assert.True((await dialled.SendAsync("still one link"u8.ToArray())).IsOk);
+        Assert.Equal("still one link"u8.ToArray(), (await acceptedReceive.WaitAsync(Peers.Patience)).Value);
     }
 
     [Fact]
