@@ -31,4 +31,23 @@ public static partial class Limits
     /// record could make opening the store try to allocate any amount of memory.
     /// </summary>
     public const int MaxPassphraseKdfMemoryKiB = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest content of one shown message (<c>IMessageStore</c>), in bytes. Content is what an event's
+    /// ciphertext decrypts to, and an AEAD plaintext is never longer than its ciphertext.
+    /// </summary>
+    public const int MaxShownMessageContent = MaxEventCiphertext;
+
+    /// <summary>
+    /// Most messages one <c>IMessageStore.Latest</c> call returns. A page is decrypted and held in memory at
+    /// once; a chat window shows tens of messages and scrolling back asks for the next page.
+    /// </summary>
+    public const int MaxMessagesPerPage = 1000;
+
+    /// <summary>
+    /// Most steps one group commit runs in a single transaction (<c>GroupCommitter</c>). Bounds how long the
+    /// writer is held (other callers wait meanwhile) and how many callers one failed commit fails at once; at a
+    /// few microseconds per step a full group is a few milliseconds of work, about one fsync.
+    /// </summary>
+    public const int MaxGroupCommitSteps = 1024;
 }

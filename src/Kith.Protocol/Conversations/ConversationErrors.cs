@@ -13,9 +13,9 @@ public static class ConversationErrors
     public static readonly KithError BadSignature = new("conversation.bad_signature", ErrorScope.Peer, false,
         "The event's signature does not verify.");
 
-    /// <summary>The author is not a member device of the conversation, or the signing key is not its chain's.</summary>
+    /// <summary>The author is not a member device of the conversation at the event's timestamp.</summary>
     public static readonly KithError NotMember = new("conversation.not_member", ErrorScope.Peer, false,
-        "The event's author is not an authorised member device of the conversation.");
+        "The event's author is not a member device of the conversation at the event's timestamp.");
 
     /// <summary>The timestamp is earlier than a parent's (Briar's rule: time never goes back along a parent edge).</summary>
     public static readonly KithError BackDated = new("conversation.back_dated", ErrorScope.Peer, false,

@@ -11,9 +11,10 @@ namespace Kith.Protocol.Conversations;
 /// An event is accepted only if <see cref="EventValidator"/> passes it; a refused event changes nothing,
 /// and adding an event twice is a no-op. Not thread-safe.
 /// </summary>
-public sealed class ConversationLog
+public sealed partial class ConversationLog
 {
     private readonly IConversationMembership _membership;
+    private readonly Func<EventId, bool> _isRefused;
     private readonly Dictionary<EventId, ConversationEvent> _events = [];
     private readonly Dictionary<EventId, List<EventId>> _children = [];
     private readonly SortedSet<EventId> _heads = [];
@@ -27,14 +28,18 @@ public sealed class ConversationLog
     /// <param name="membership">Who may write; asked for every event.</param>
     /// <param name="maxPendingEvents">Capacity of the pending set in events.</param>
     /// <param name="maxPendingBytes">Capacity of the pending set in encoded bytes.</param>
+    /// <param name="isRefused">The conversation's refusal list (ids deleted on this account), asked for every
+    /// offered event and every missing parent; none when omitted.</param>
     public ConversationLog(ConversationId conversation, IConversationMembership membership,
-        int maxPendingEvents = Limits.MaxPendingEvents, int maxPendingBytes = Limits.MaxPendingEventBytes)
+        int maxPendingEvents = Limits.MaxPendingEvents, int maxPendingBytes = Limits.MaxPendingEventBytes,
+        Func<EventId, bool>? isRefused = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentOutOfRangeException.ThrowIfNegative(maxPendingEvents);
         ArgumentOutOfRangeException.ThrowIfNegative(maxPendingBytes);
         Conversation = conversation;
         _membership = membership;
+        _isRefused = isRefused ?? (static _ => false);
         _pending = new PendingEvents(maxPendingEvents, maxPendingBytes);
     }
 
@@ -73,7 +78,7 @@ public sealed class ConversationLog
     public bool TryGet(EventId id, out ConversationEvent? accepted) => _events.TryGetValue(id, out accepted);
 
     /// <summary>Ids named as parents by pending events that this log has not seen: what sync should fetch.</summary>
-    public IReadOnlyList<EventId> MissingParents() => [.. _pending.MissingParents().Order()];
+    public IReadOnlyList<EventId> MissingParents() => [.. _pending.MissingParents().Where(id => !_isRefused(id)).Order()];
 
     /// <summary>
     /// The display order of every accepted event: topological over the DAG, ties broken by timestamp, then
@@ -95,8 +100,9 @@ public sealed class ConversationLog
     /// <summary>
     /// Offers an event. Fails, changing nothing, when it belongs to another conversation, its timestamp is
     /// beyond <paramref name="nowUnixMs"/> plus the clock-skew limit, its author or chain key is not
-    /// authorised, its signature is wrong, or (parents known) it is back-dated. An event with missing parents
-    /// waits in the pending set and is accepted once they arrive.
+    /// a member device at its timestamp, its signature is wrong, or (parents known) it is back-dated. An event
+    /// with missing parents waits in the pending set and is accepted once they arrive. A refused id is a
+    /// <see cref="EventAddOutcome.Refused"/> no-op, and a refused parent counts as present.
     /// </summary>
     /// <param name="candidate">The event, decoded or built.</param>
     /// <param name="nowUnixMs">The local clock, unix milliseconds.</param>
@@ -108,19 +114,24 @@ public sealed class ConversationLog
             return new EventAddResult(EventAddOutcome.Duplicate, [], [], []);
         }
 
+        if (_isRefused(candidate.Id))
+        {
+            return new EventAddResult(EventAddOutcome.Refused, [], [], []);
+        }
+
         if (EventValidator.CheckIntrinsic(candidate, Conversation, _membership, nowUnixMs).Error is { } invalid)
         {
             return invalid;
         }
 
-        if (!candidate.Parents.All(_events.ContainsKey))
+        if (!candidate.Parents.All(IsSatisfied))
         {
             if (!_pending.CanEverHold(candidate))
             {
                 return ConversationErrors.PendingFull;
             }
 
-            List<EventId> evicted = _pending.Add(candidate, _events.ContainsKey);
+            List<EventId> evicted = _pending.Add(candidate, IsSatisfied);
             return new EventAddResult(EventAddOutcome.Pending, [], evicted, []);
         }
 
@@ -179,7 +190,7 @@ public sealed class ConversationLog
         {
             foreach (ConversationEvent waiting in _pending.WaitingOn(accepted[i]))
             {
-                if (!_pending.Contains(waiting.Id) || !waiting.Parents.All(_events.ContainsKey))
+                if (!_pending.Contains(waiting.Id) || !waiting.Parents.All(IsSatisfied))
                 {
                     continue;
                 }

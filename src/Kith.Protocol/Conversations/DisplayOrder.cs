@@ -14,7 +14,7 @@ internal static class DisplayOrder
     /// <summary>The sort key of an event among its available peers.</summary>
     public static (long Timestamp, EventId Id) KeyOf(ConversationEvent e) => (e.TimestampUnixMs, e.Id);
 
-    /// <summary>Orders every event in <paramref name="events"/>; each parent must be in the set.</summary>
+    /// <summary>Orders every event in <paramref name="events"/>; a parent outside the set (refused) is ignored.</summary>
     public static List<EventId> Compute(IReadOnlyDictionary<EventId, ConversationEvent> events,
         IReadOnlyDictionary<EventId, List<EventId>> children)
     {
@@ -23,8 +23,9 @@ internal static class DisplayOrder
         var ready = new PriorityQueue<EventId, (long, EventId)>();
         foreach (ConversationEvent e in events.Values)
         {
-            unplacedParents[e.Id] = e.Parents.Count;
-            if (e.Parents.Count == 0)
+            int held = e.Parents.Count(events.ContainsKey);
+            unplacedParents[e.Id] = held;
+            if (held == 0)
             {
                 ready.Enqueue(e.Id, KeyOf(e));
             }

@@ -14,6 +14,9 @@ public enum EventAddOutcome
 
     /// <summary>The log already held or was already waiting on this event; nothing changed.</summary>
     Duplicate = 3,
+
+    /// <summary>The event's id is on the conversation's refusal list (deleted on this account); nothing changed.</summary>
+    Refused = 4,
 }
 
 /// <summary>An event dropped from the pending set because it can never be accepted.</summary>

@@ -14,8 +14,9 @@ public static class EventValidator
 {
     /// <summary>
     /// The checks that need nothing but the event itself: right conversation, timestamp not beyond
-    /// <paramref name="nowUnixMs"/> plus <see cref="Limits.MaxEventClockSkewMs"/>, an authorised author and
-    /// chain key, and a valid signature. Sizes were checked when the event was decoded or built.
+    /// <paramref name="nowUnixMs"/> plus <see cref="Limits.MaxEventClockSkewMs"/>, an author that is a member device
+    /// at the event's timestamp, and a valid signature under the key the event carries. Sizes were checked when
+    /// the event was decoded or built.
     /// </summary>
     public static Result<Unit> CheckIntrinsic(ConversationEvent candidate, ConversationId conversation,
         IConversationMembership membership, long nowUnixMs)
@@ -34,7 +35,7 @@ public static class EventValidator
             return ConversationErrors.FromTheFuture;
         }
 
-        if (!membership.IsAuthorisedSigner(conversation, candidate.Author, candidate.ChainId, candidate.SigningKey))
+        if (!membership.IsMember(conversation, candidate.Author, candidate.TimestampUnixMs))
         {
             return ConversationErrors.NotMember;
         }
@@ -47,7 +48,8 @@ public static class EventValidator
     /// <summary>
     /// Briar's rule for its DAG-structured private groups: an event's timestamp is not earlier than any of
     /// its parents', so time never runs backwards along an edge and a back-dated event cannot slip above
-    /// history it claims to have seen. Every parent must be in <paramref name="known"/>.
+    /// history it claims to have seen. Every parent must be in <paramref name="known"/> or refused (deleted):
+    /// a refused parent is satisfied and has no timestamp to compare.
     /// </summary>
     public static Result<Unit> CheckAgainstParents(ConversationEvent candidate,
         IReadOnlyDictionary<EventId, ConversationEvent> known)
@@ -56,7 +58,7 @@ public static class EventValidator
         ArgumentNullException.ThrowIfNull(known);
         foreach (EventId parent in candidate.Parents)
         {
-            if (known[parent].TimestampUnixMs > candidate.TimestampUnixMs)
+            if (known.TryGetValue(parent, out ConversationEvent? held) && held.TimestampUnixMs > candidate.TimestampUnixMs)
             {
                 return ConversationErrors.BackDated;
             }

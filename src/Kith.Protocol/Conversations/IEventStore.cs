@@ -25,6 +25,13 @@ public interface IEventStore
     bool Append(ConversationId conversation, ConversationEvent accepted);
 
     /// <summary>
+    /// Appends <paramref name="accepted"/> in order, as <see cref="Append"/> would one by one but in one go (a
+    /// sync batch): events already stored, or repeated in the batch, are skipped. Returns how many were appended.
+    /// Every event must name <paramref name="conversation"/>; if one does not, nothing is appended and it throws.
+    /// </summary>
+    int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted);
+
+    /// <summary>
     /// The stored event <paramref name="id"/> of <paramref name="conversation"/>, <c>null</c> when there is none,
     /// or an error when it cannot be read back intact (<c>storage.corrupt_value</c>).
     /// </summary>

@@ -13,7 +13,10 @@ namespace Kith.Protocol.Conversations;
 /// <remarks>
 /// Positions are the indexes of <see cref="ConversationLog.Order"/>. An event that arrives late and sorts into the
 /// middle moves the messages after it: the caller writes their new positions with <see cref="Reposition"/> in the
-/// same transaction. Implementations copy what they are given and what they return.
+/// same transaction. Implementations copy what they are given and what they return. Two messages may share a
+/// position while a caller moves them; <see cref="Latest"/> then returns them in no particular order. A negative
+/// position, content longer than <c>Limits.MaxShownMessageContent</c> or a page larger than
+/// <c>Limits.MaxMessagesPerPage</c> is a caller bug and throws (checks in <see cref="InMemoryMessageStore"/>).
 /// </remarks>
 public interface IMessageStore
 {

@@ -29,6 +29,24 @@ public sealed class InMemoryEventStore : IEventStore
     }
 
     /// <inheritdoc/>
+    public int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        foreach (ConversationEvent e in accepted)
+        {
+            ThrowIfMisplaced(conversation, e);
+        }
+
+        int appended = 0;
+        foreach (ConversationEvent e in accepted)
+        {
+            appended += Append(conversation, e) ? 1 : 0;
+        }
+
+        return appended;
+    }
+
+    /// <inheritdoc/>
     public Result<ConversationEvent?> Get(ConversationId conversation, EventId id) =>
         _conversations.TryGetValue(conversation, out Conversation? stored) && stored.ById.TryGetValue(id, out ConversationEvent? found)
             ? found

@@ -54,7 +54,7 @@ public sealed partial class KithDatabase
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using SqliteTransaction sqlTransaction = _connection.BeginTransaction();
-            var transaction = new KithTransaction(this, _connection, sqlTransaction);
+            var transaction = new KithTransaction(this, _connection, sqlTransaction, _statements);
             _current.Value = transaction;
             try
             {
@@ -127,6 +127,7 @@ public sealed partial class KithDatabase
             }
 
             _disposed = true;
+            _statements.Dispose();
             _connection.Dispose();
             _keys.Dispose();
         }
@@ -144,7 +145,7 @@ public sealed partial class KithDatabase
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using SqliteTransaction sqlTransaction = _connection.BeginTransaction();
-            var transaction = new KithTransaction(this, _connection, sqlTransaction);
+            var transaction = new KithTransaction(this, _connection, sqlTransaction, _statements);
             _current.Value = transaction;
             try
             {

@@ -26,12 +26,14 @@ public sealed partial class KithDatabase : IDisposable
     private readonly SqliteConnection _connection;
     private readonly StorageKeys _keys;
     private readonly KithDatabaseOptions _options;
+    private readonly StatementCache _statements;
 
     private KithDatabase(string filePath, SqliteConnection connection, StorageKeys keys, KithDatabaseOptions options)
     {
         FilePath = filePath;
         _connection = connection;
         _keys = keys;
+        _statements = new StatementCache(connection);
         _options = options;
         Values = new ValueCipher(keys.ValueKey, options.Random);
         Index = new BlindIndex(keys.IndexKey);
@@ -45,6 +47,9 @@ public sealed partial class KithDatabase : IDisposable
 
     /// <summary>Computes blind indexes for equality lookups.</summary>
     public BlindIndex Index { get; }
+
+    /// <summary>How many distinct statements the connection keeps prepared (<see cref="StatementCache"/>).</summary>
+    internal int PreparedStatementCount => RunInTransaction(_ => _statements.Count);
 
     /// <summary>The schema version the store is at.</summary>
     public int SchemaVersion => RunInTransaction(transaction => Migrator.UserVersion(transaction.Connection, transaction.Transaction));
@@ -188,7 +193,7 @@ public sealed partial class KithDatabase : IDisposable
                 return error;
             }
 
-            ConnectionSetup.ApplyPragmas(connection);
+            ConnectionSetup.ApplyPragmas(connection, options.PageCacheKiB);
             return connection;
         }
         catch (SqliteException exception) when (SqliteFailures.IsAboutTheFile(exception))

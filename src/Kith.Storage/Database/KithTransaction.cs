@@ -11,10 +11,12 @@ public sealed class KithTransaction
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
+    private readonly StatementCache _statements;
     private bool _completed;
 
-    internal KithTransaction(KithDatabase database, SqliteConnection connection, SqliteTransaction transaction)
+    internal KithTransaction(KithDatabase database, SqliteConnection connection, SqliteTransaction transaction, StatementCache statements)
     {
+        _statements = statements;
         Database = database;
         _connection = connection;
         _transaction = transaction;
@@ -47,8 +49,16 @@ public sealed class KithTransaction
         }
     }
 
-    /// <summary>A command that runs in this transaction. Its text must be a constant; values go in parameters.</summary>
-    internal SqliteCommand Command(string sql) => new(sql, Connection, Transaction);
+    /// <summary>
+    /// The connection's prepared command for <paramref name="sql"/>, joined to this transaction, with no parameters
+    /// set. Its text must be a constant (values go in parameters). The command is the cache's: dispose its reader,
+    /// never the command (<see cref="StatementCache"/>).
+    /// </summary>
+    internal SqliteCommand Prepared(string sql)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        return _statements.Get(sql, _transaction);
+    }
 
     internal void Complete() => _completed = true;
 

@@ -64,8 +64,17 @@ internal static class SchemaMigrations
                 PRIMARY KEY (conversation, seq)
             ) STRICT, WITHOUT ROWID;
             """),
-        // The engine's branch: numbered 6 on main, after the storage branch's step 5 (renumbered at merge).
-        new(5, "Delivery outbox", """
+        new(5, "Shown messages (the decrypted store)", """
+            CREATE TABLE message (
+                id BLOB NOT NULL PRIMARY KEY,
+                conversation BLOB NOT NULL,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                message BLOB NOT NULL
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE INDEX message_by_position ON message (conversation, position);
+            """),
+        new(6, "Delivery outbox", """
             CREATE TABLE outbox (
                 seq INTEGER PRIMARY KEY,
                 id BLOB NOT NULL UNIQUE,

@@ -1,7 +1,7 @@
 -- The schema a fresh Kith store has after every migration (Migrations/SchemaMigrations.cs).
 -- SchemaTests compares this file with sqlite_schema (whitespace normalised), so a schema change
 -- is made twice on purpose: as a new migration step and here.
--- user_version: 5
+-- user_version: 6
 -- application_id: 1263096904
 
 -- The data key, wrapped under the passphrase (Keyring/WrappedDataKey.cs). One row.
@@ -70,6 +70,19 @@ CREATE TABLE conversation_event (
     event BLOB NOT NULL,
     PRIMARY KEY (conversation, seq)
 ) STRICT, WITHOUT ROWID;
+
+-- Shown messages, the decrypted store (Stores/SqliteMessageStore.cs): id is a blind index of (conversation,
+-- event id), conversation a blind index of the conversation id; position (the display order) is plain so that
+-- message_by_position makes the latest page an index range scan. message (event id, author, timestamp,
+-- content) is encrypted with id as its row key.
+CREATE TABLE message (
+    id BLOB NOT NULL PRIMARY KEY,
+    conversation BLOB NOT NULL,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    message BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX message_by_position ON message (conversation, position);
 
 -- The delivery outbox (Stores/SqliteOutboxStore.cs): one row per (item, recipient device); seq is enqueue
 -- order, id a blind index of (item, recipient), item and recipient blind indexes for the listings; entry

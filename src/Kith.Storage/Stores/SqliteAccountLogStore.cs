@@ -42,23 +42,18 @@ public sealed class SqliteAccountLogStore : IAccountLogStore
         byte[] id = _scope.Database.Index.Compute(IdColumn, account.Span, entry.Id.Span);
         _scope.Run(transaction =>
         {
-            using (var exists = transaction.Command("SELECT 1 FROM account_log WHERE id = $id"))
+            var exists = transaction.Prepared("SELECT 1 FROM account_log WHERE id = $id");
+            exists.Parameters.AddWithValue("$id", id);
+            if (exists.ExecuteScalar() is not null)
             {
-                exists.Parameters.AddWithValue("$id", id);
-                if (exists.ExecuteScalar() is not null)
-                {
-                    return Unit.Value;
-                }
+                return Unit.Value;
             }
 
-            long seq;
-            using (var last = transaction.Command("SELECT coalesce(max(seq), 0) + 1 FROM account_log WHERE account = $account"))
-            {
-                last.Parameters.AddWithValue("$account", accountIndex);
-                seq = (long)last.ExecuteScalar()!;
-            }
+            var last = transaction.Prepared("SELECT coalesce(max(seq), 0) + 1 FROM account_log WHERE account = $account");
+            last.Parameters.AddWithValue("$account", accountIndex);
+            long seq = (long)last.ExecuteScalar()!;
 
-            using var insert = transaction.Command(
+            var insert = transaction.Prepared(
                 "INSERT INTO account_log (account, seq, id, entry) VALUES ($account, $seq, $id, $entry)");
             insert.Parameters.AddWithValue("$account", accountIndex);
             insert.Parameters.AddWithValue("$seq", seq);
@@ -75,7 +70,7 @@ public sealed class SqliteAccountLogStore : IAccountLogStore
         byte[] accountIndex = _scope.Database.Index.Compute(AccountColumn, account.Span);
         return _scope.Run(transaction =>
         {
-            using var select = transaction.Command("SELECT seq, id, entry FROM account_log WHERE account = $account ORDER BY seq");
+            var select = transaction.Prepared("SELECT seq, id, entry FROM account_log WHERE account = $account ORDER BY seq");
             select.Parameters.AddWithValue("$account", accountIndex);
             using var reader = select.ExecuteReader();
             var entries = new List<byte[]>();
@@ -97,7 +92,7 @@ public sealed class SqliteAccountLogStore : IAccountLogStore
         byte[] accountIndex = _scope.Database.Index.Compute(AccountColumn, account.Span);
         return _scope.Run(transaction =>
         {
-            using var exists = transaction.Command("SELECT EXISTS (SELECT 1 FROM account_log WHERE account = $account)");
+            var exists = transaction.Prepared("SELECT EXISTS (SELECT 1 FROM account_log WHERE account = $account)");
             exists.Parameters.AddWithValue("$account", accountIndex);
             return (long)exists.ExecuteScalar()! == 1;
         });

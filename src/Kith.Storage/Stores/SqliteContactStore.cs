@@ -35,7 +35,7 @@ public sealed class SqliteContactStore : IContactStore
         byte[] index = _scope.Database.Index.Compute(AccountColumn, account.Span);
         return _scope.Run(transaction =>
         {
-            using var select = transaction.Command("SELECT record FROM contact WHERE account = $account");
+            var select = transaction.Prepared("SELECT record FROM contact WHERE account = $account");
             select.Parameters.AddWithValue("$account", index);
             return select.ExecuteScalar() is byte[] stored ? Open(transaction, index, stored) : null;
         });
@@ -49,7 +49,7 @@ public sealed class SqliteContactStore : IContactStore
         byte[] stored = _scope.Database.Values.Encrypt(RecordColumn, index, record.ToBytes());
         _scope.Run(transaction =>
         {
-            using var upsert = transaction.Command(
+            var upsert = transaction.Prepared(
                 "INSERT INTO contact (account, record) VALUES ($account, $record) ON CONFLICT (account) DO UPDATE SET record = excluded.record");
             upsert.Parameters.AddWithValue("$account", index);
             upsert.Parameters.AddWithValue("$record", stored);
@@ -60,7 +60,7 @@ public sealed class SqliteContactStore : IContactStore
     /// <inheritdoc/>
     public IReadOnlyList<ContactRecord> All() => _scope.Run(transaction =>
     {
-        using var select = transaction.Command("SELECT account, record FROM contact");
+        var select = transaction.Prepared("SELECT account, record FROM contact");
         using var reader = select.ExecuteReader();
         var records = new List<ContactRecord>();
         while (reader.Read())

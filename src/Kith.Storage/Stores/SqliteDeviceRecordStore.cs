@@ -38,7 +38,7 @@ public sealed class SqliteDeviceRecordStore : IDeviceRecordStore
         byte[] accountIndex = _scope.Database.Index.Compute(AccountColumn, account.Span);
         return _scope.Run(transaction =>
         {
-            using var select = transaction.Command("SELECT device, record FROM device_record WHERE account = $account");
+            var select = transaction.Prepared("SELECT device, record FROM device_record WHERE account = $account");
             select.Parameters.AddWithValue("$account", accountIndex);
             using var reader = select.ExecuteReader();
             var records = new List<DeviceRecord>();
@@ -61,7 +61,7 @@ public sealed class SqliteDeviceRecordStore : IDeviceRecordStore
         byte[] stored = _scope.Database.Values.Encrypt(RecordColumn, deviceIndex, record.ToBytes());
         _scope.Run(transaction =>
         {
-            using var upsert = transaction.Command(
+            var upsert = transaction.Prepared(
                 "INSERT INTO device_record (device, account, record) VALUES ($device, $account, $record) "
                 + "ON CONFLICT (device) DO UPDATE SET record = excluded.record");
             upsert.Parameters.AddWithValue("$device", deviceIndex);
@@ -77,7 +77,7 @@ public sealed class SqliteDeviceRecordStore : IDeviceRecordStore
         byte[] deviceIndex = _scope.Database.Index.Compute(DeviceColumn, account.Span, device.Span);
         _scope.Run(transaction =>
         {
-            using var delete = transaction.Command("DELETE FROM device_record WHERE device = $device");
+            var delete = transaction.Prepared("DELETE FROM device_record WHERE device = $device");
             delete.Parameters.AddWithValue("$device", deviceIndex);
             return delete.ExecuteNonQuery();
         });

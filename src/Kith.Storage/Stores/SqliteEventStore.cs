@@ -5,6 +5,7 @@ using Kith.Protocol.Conversations;
 using Kith.Storage.Database;
 using Kith.Storage.Encryption;
 using Kith.Wire.Conversations;
+using Microsoft.Data.Sqlite;
 
 namespace Kith.Storage.Stores;
 
@@ -36,40 +37,50 @@ public sealed class SqliteEventStore : IEventStore
     public SqliteEventStore(KithDatabase database) => _scope = new StoreScope(database);
 
     /// <inheritdoc/>
-    public bool Append(ConversationId conversation, ConversationEvent accepted)
+    public bool Append(ConversationId conversation, ConversationEvent accepted) => AppendMany(conversation, [accepted]) == 1;
+
+    /// <inheritdoc/>
+    public int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted)
     {
-        InMemoryEventStore.ThrowIfMisplaced(conversation, accepted);
+        ArgumentNullException.ThrowIfNull(accepted);
+        foreach (ConversationEvent e in accepted)
+        {
+            InMemoryEventStore.ThrowIfMisplaced(conversation, e);
+        }
+
         byte[] conversationIndex = ConversationIndex(conversation);
-        byte[] id = IdIndex(conversation, accepted.Id);
         return _scope.Run(transaction =>
         {
-            // One statement for both questions: a send is a hot path, and every statement is prepared anew.
-            long seq;
-            using (var next = transaction.Command("""
-                SELECT EXISTS (SELECT 1 FROM conversation_event WHERE id = $id),
-                       (SELECT coalesce(max(seq), 0) + 1 FROM conversation_event WHERE conversation = $conversation)
-                """))
-            {
-                next.Parameters.AddWithValue("$id", id);
-                next.Parameters.AddWithValue("$conversation", conversationIndex);
-                using var reader = next.ExecuteReader();
-                reader.Read();
-                if (reader.GetInt64(0) == 1)
-                {
-                    return false;
-                }
+            var last = transaction.Prepared("SELECT coalesce(max(seq), 0) FROM conversation_event WHERE conversation = $conversation");
+            last.Parameters.AddWithValue("$conversation", conversationIndex);
+            long seq = (long)last.ExecuteScalar()!;
 
-                seq = reader.GetInt64(1);
+            // One prepared statement for every row: a duplicate id (stored before, or twice in this batch) inserts
+            // nothing and takes no position, so redelivery stays harmless.
+            var insert = transaction.Prepared("""
+                INSERT INTO conversation_event (conversation, seq, id, event) VALUES ($conversation, $seq, $id, $event)
+                ON CONFLICT (id) DO NOTHING
+                """);
+            SqliteParameter seqParameter = insert.Parameters.Add("$seq", SqliteType.Integer);
+            SqliteParameter idParameter = insert.Parameters.Add("$id", SqliteType.Blob);
+            SqliteParameter eventParameter = insert.Parameters.Add("$event", SqliteType.Blob);
+            insert.Parameters.AddWithValue("$conversation", conversationIndex);
+            int appended = 0;
+            foreach (ConversationEvent e in accepted)
+            {
+                byte[] id = IdIndex(conversation, e.Id);
+                long next = checked(seq + 1);
+                seqParameter.Value = next;
+                idParameter.Value = id;
+                eventParameter.Value = transaction.Values.Encrypt(EventColumn, RowKey(id, next), e.Encoding);
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    seq = next;
+                    appended++;
+                }
             }
 
-            using var insert = transaction.Command(
-                "INSERT INTO conversation_event (conversation, seq, id, event) VALUES ($conversation, $seq, $id, $event)");
-            insert.Parameters.AddWithValue("$conversation", conversationIndex);
-            insert.Parameters.AddWithValue("$seq", seq);
-            insert.Parameters.AddWithValue("$id", id);
-            insert.Parameters.AddWithValue("$event", transaction.Values.Encrypt(EventColumn, RowKey(id, seq), accepted.Encoding));
-            insert.ExecuteNonQuery();
-            return true;
+            return appended;
         });
     }
 
@@ -79,7 +90,7 @@ public sealed class SqliteEventStore : IEventStore
         byte[] idIndex = IdIndex(conversation, id);
         return _scope.Run(transaction =>
         {
-            using var select = transaction.Command("SELECT seq, event FROM conversation_event WHERE id = $id");
+            var select = transaction.Prepared("SELECT seq, event FROM conversation_event WHERE id = $id");
             select.Parameters.AddWithValue("$id", idIndex);
             using var reader = select.ExecuteReader();
             if (!reader.Read())
@@ -103,7 +114,7 @@ public sealed class SqliteEventStore : IEventStore
         byte[] idIndex = IdIndex(conversation, id);
         return _scope.Run(transaction =>
         {
-            using var exists = transaction.Command("SELECT EXISTS (SELECT 1 FROM conversation_event WHERE id = $id)");
+            var exists = transaction.Prepared("SELECT EXISTS (SELECT 1 FROM conversation_event WHERE id = $id)");
             exists.Parameters.AddWithValue("$id", idIndex);
             return (long)exists.ExecuteScalar()! == 1;
         });
@@ -115,7 +126,7 @@ public sealed class SqliteEventStore : IEventStore
         byte[] conversationIndex = ConversationIndex(conversation);
         return _scope.Run(transaction =>
         {
-            using var select = transaction.Command(
+            var select = transaction.Prepared(
                 "SELECT seq, id, event FROM conversation_event WHERE conversation = $conversation ORDER BY seq");
             select.Parameters.AddWithValue("$conversation", conversationIndex);
             using var reader = select.ExecuteReader();
@@ -142,7 +153,7 @@ public sealed class SqliteEventStore : IEventStore
         byte[] conversationIndex = ConversationIndex(conversation);
         return _scope.Run(transaction =>
         {
-            using var count = transaction.Command("SELECT count(*) FROM conversation_event WHERE conversation = $conversation");
+            var count = transaction.Prepared("SELECT count(*) FROM conversation_event WHERE conversation = $conversation");
             count.Parameters.AddWithValue("$conversation", conversationIndex);
             return (long)count.ExecuteScalar()!;
         });

@@ -39,7 +39,7 @@ public sealed class SqliteOutboxStore : IOutboxStore
         byte[] id = Id(entry.Item, entry.Recipient);
         return _scope.Run(transaction =>
         {
-            using var insert = transaction.Command("""
+            var insert = transaction.Prepared("""
                 INSERT INTO outbox (id, item, recipient, state, next_attempt, entry)
                 VALUES ($id, $item, $recipient, $state, $next, $entry) ON CONFLICT (id) DO NOTHING
                 """);
@@ -58,7 +58,7 @@ public sealed class SqliteOutboxStore : IOutboxStore
         byte[] id = Id(entry.Item, entry.Recipient);
         int updated = _scope.Run(transaction =>
         {
-            using var update = transaction.Command("UPDATE outbox SET state = $state, next_attempt = $next, entry = $entry WHERE id = $id");
+            var update = transaction.Prepared("UPDATE outbox SET state = $state, next_attempt = $next, entry = $entry WHERE id = $id");
             update.Parameters.AddWithValue("$id", id);
             Bind(update, transaction, id, entry);
             return update.ExecuteNonQuery();
@@ -103,7 +103,7 @@ public sealed class SqliteOutboxStore : IOutboxStore
         byte[] index = Index(RecipientColumn, recipient.Span);
         return _scope.Run(transaction =>
         {
-            using var update = transaction.Command(
+            var update = transaction.Prepared(
                 "UPDATE outbox SET next_attempt = $now WHERE recipient = $recipient AND state = 1 AND next_attempt > $now");
             update.Parameters.AddWithValue("$recipient", index);
             update.Parameters.AddWithValue("$now", nowUnixMs);
@@ -114,21 +114,21 @@ public sealed class SqliteOutboxStore : IOutboxStore
     /// <inheritdoc/>
     public long? NextAttemptUnixMs() => _scope.Run(transaction =>
     {
-        using var select = transaction.Command("SELECT min(next_attempt) FROM outbox WHERE state = 1");
+        var select = transaction.Prepared("SELECT min(next_attempt) FROM outbox WHERE state = 1");
         return select.ExecuteScalar() is long next ? next : (long?)null;
     });
 
     /// <inheritdoc/>
     public long PendingCount() => _scope.Run(transaction =>
     {
-        using var count = transaction.Command("SELECT count(*) FROM outbox WHERE state = 1");
+        var count = transaction.Prepared("SELECT count(*) FROM outbox WHERE state = 1");
         return (long)count.ExecuteScalar()!;
     });
 
     private Result<IReadOnlyList<OutboxEntry>> Query(string sql, params (string Name, object Value)[] parameters) =>
         _scope.Run(transaction =>
         {
-            using var select = transaction.Command(sql);
+            var select = transaction.Prepared(sql);
             foreach (var (name, value) in parameters)
             {
                 select.Parameters.AddWithValue(name, value);

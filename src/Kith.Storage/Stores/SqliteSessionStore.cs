@@ -30,7 +30,7 @@ public sealed class SqliteSessionStore : ISessionStore
         byte[] pair = Pair(local, peer);
         return _scope.Run(transaction =>
         {
-            using var select = transaction.Command("SELECT state FROM session WHERE pair = $pair");
+            var select = transaction.Prepared("SELECT state FROM session WHERE pair = $pair");
             select.Parameters.AddWithValue("$pair", pair);
             if (select.ExecuteScalar() is not byte[] stored)
             {
@@ -50,7 +50,7 @@ public sealed class SqliteSessionStore : ISessionStore
         byte[] stored = _scope.Database.Values.Encrypt(StateColumn, pair, state);
         _scope.Run(transaction =>
         {
-            using var upsert = transaction.Command(
+            var upsert = transaction.Prepared(
                 "INSERT INTO session (pair, state) VALUES ($pair, $state) ON CONFLICT (pair) DO UPDATE SET state = excluded.state");
             upsert.Parameters.AddWithValue("$pair", pair);
             upsert.Parameters.AddWithValue("$state", stored);
@@ -64,7 +64,7 @@ public sealed class SqliteSessionStore : ISessionStore
         byte[] pair = Pair(local, peer);
         return _scope.Run(transaction =>
         {
-            using var delete = transaction.Command("DELETE FROM session WHERE pair = $pair");
+            var delete = transaction.Prepared("DELETE FROM session WHERE pair = $pair");
             delete.Parameters.AddWithValue("$pair", pair);
             return delete.ExecuteNonQuery() == 1;
         });

@@ -41,7 +41,7 @@ public sealed class SqliteStateStore : IStateStore
         byte[] lookup = Lookup(kind, key);
         return Run(transaction =>
         {
-            using var command = transaction.Command("SELECT value FROM state WHERE lookup = $lookup");
+            var command = transaction.Prepared("SELECT value FROM state WHERE lookup = $lookup");
             command.Parameters.AddWithValue("$lookup", lookup);
             if (command.ExecuteScalar() is not byte[] stored)
             {
@@ -61,7 +61,7 @@ public sealed class SqliteStateStore : IStateStore
         byte[] stored = _database.Values.Encrypt(ValueColumn, lookup, value);
         Run(transaction =>
         {
-            using var command = transaction.Command(
+            var command = transaction.Prepared(
                 "INSERT INTO state (lookup, value) VALUES ($lookup, $value) ON CONFLICT (lookup) DO UPDATE SET value = excluded.value");
             command.Parameters.AddWithValue("$lookup", lookup);
             command.Parameters.AddWithValue("$value", stored);
@@ -76,7 +76,7 @@ public sealed class SqliteStateStore : IStateStore
         byte[] lookup = Lookup(kind, key);
         return Run(transaction =>
         {
-            using var command = transaction.Command("DELETE FROM state WHERE lookup = $lookup");
+            var command = transaction.Prepared("DELETE FROM state WHERE lookup = $lookup");
             command.Parameters.AddWithValue("$lookup", lookup);
             return command.ExecuteNonQuery() == 1;
         });

@@ -7,7 +7,7 @@ using Kith.Wire.Conversations;
 namespace Kith.Protocol.Tests.Conversations;
 
 /// <summary>A conversation with member devices, each holding one sender chain's signing seed, and a
-/// membership view that authorises exactly those (device, chain, key) triples.</summary>
+/// membership view that admits exactly those devices.</summary>
 internal sealed class ConversationFixture : IConversationMembership
 {
     public const long Epoch = 1_700_000_000_000;
@@ -41,10 +41,8 @@ internal sealed class ConversationFixture : IConversationMembership
         ConversationEventSigner.Sign(Conversation, author.Device, parents, timestamp, author.ChainId, author.NextIndex++,
             Encoding.UTF8.GetBytes(text), author.SigningSeed);
 
-    public bool IsAuthorisedSigner(ConversationId conversation, DeviceId author, ReadOnlySpan<byte> chainId,
-        ReadOnlySpan<byte> signingKey) =>
-        conversation == Conversation && _members.TryGetValue(author, out Member? member)
-        && chainId.SequenceEqual(member.ChainId) && signingKey.SequenceEqual(member.SigningKey);
+    public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs) =>
+        conversation == Conversation && _members.ContainsKey(author);
 
     public byte[] RandomBytes(int length)
     {

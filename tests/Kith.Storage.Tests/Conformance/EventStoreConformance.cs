@@ -113,4 +113,41 @@ public abstract class EventStoreConformance : OwnedResources
         store.Append(samples.Conversation, large);
         Assert.Equal(large.ToBytes(), store.Get(samples.Conversation, large.Id).Value!.ToBytes());
     }
+
+    [Fact]
+    public void AppendMany_appends_in_the_given_order_and_skips_events_already_stored_or_repeated()
+    {
+        IEventStore store = CreateStore();
+        Assert.True(store.Append(Samples.Conversation, Events[2]));
+        List<ConversationEvent> batch = [Events[0], Events[1], Events[2], Events[0], Events[3]];
+        Assert.Equal(3, store.AppendMany(Samples.Conversation, batch));
+        Assert.Equal(4, store.Count(Samples.Conversation));
+        Assert.Equal([Events[2].Id, Events[0].Id, Events[1].Id, Events[3].Id], store.All(Samples.Conversation).Value.Select(e => e.Id));
+        Assert.Equal(0, store.AppendMany(Samples.Conversation, batch));
+        Assert.Equal(0, store.AppendMany(Samples.Conversation, []));
+        Assert.Equal(4, store.Count(Samples.Conversation));
+    }
+
+    [Fact]
+    public void AppendMany_after_single_appends_continues_the_arrival_order()
+    {
+        IEventStore store = CreateStore();
+        Assert.Equal(6, store.AppendMany(Samples.Conversation, Events[..6]));
+        Assert.True(store.Append(Samples.Conversation, Events[6]));
+        Assert.Equal(5, store.AppendMany(Samples.Conversation, Events[7..]));
+        Assert.Equal(Events.Select(e => e.ToBytes()), store.All(Samples.Conversation).Value.Select(e => e.ToBytes()));
+        Assert.Equal(Events[11].ToBytes(), store.Get(Samples.Conversation, Events[11].Id).Value!.ToBytes());
+    }
+
+    [Fact]
+    public void AppendMany_with_one_misplaced_event_throws_and_appends_nothing()
+    {
+        var other = new EventSamples(seed: 75);
+        ConversationEvent elsewhere = other.Write(0, [], EventSamples.Epoch);
+        IEventStore store = CreateStore();
+        Assert.Throws<ArgumentException>(() => store.AppendMany(Samples.Conversation, [Events[0], elsewhere]));
+        Assert.Equal(0, store.Count(Samples.Conversation));
+        Assert.Equal(0, store.Count(other.Conversation));
+        Assert.Throws<ArgumentNullException>(() => store.AppendMany(Samples.Conversation, null!));
+    }
 }

@@ -61,12 +61,11 @@ public sealed class EventSamples : IConversationMembership
 
     public ConversationLog NewLog() => new(Conversation, this);
 
-    public bool IsAuthorisedSigner(ConversationId conversation, DeviceId author, ReadOnlySpan<byte> chainId,
-        ReadOnlySpan<byte> signingKey)
+    public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs)
     {
-        foreach (var (device, chain, _, key) in _members)
+        foreach (var (device, _, _, _) in _members)
         {
-            if (conversation == Conversation && device == author && chainId.SequenceEqual(chain) && signingKey.SequenceEqual(key))
+            if (conversation == Conversation && device == author)
             {
                 return true;
             }

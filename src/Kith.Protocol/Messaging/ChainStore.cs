@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+using Kith.Protocol.SenderKeys;
+using Kith.Protocol.Storage;
+
+namespace Kith.Protocol.Messaging;
+
+/// <summary>
+/// Where a replica keeps its sender chains and refusals in the device's <see cref="IStateStore"/> (values are
+/// encrypted at rest by Kith.Storage; keys that need equality are blind-indexed there).
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term><c>senderkey.own</c></term><description>key conversation: this device's chain (<see cref="SenderChain.Serialize"/>).</description></item>
+/// <item><term><c>senderkey.own.to</c></term><description>key conversation: the member devices the chain was announced to, ascending (README, decision 7).</description></item>
+/// <item><term><c>senderkey.received</c></term><description>key conversation ‖ author ‖ chain id: a member's chain (<see cref="ReceivedSenderChain.Serialize"/>).</description></item>
+/// <item><term><c>refused</c></term><description>key conversation ‖ event id: a deleted event (README, decision 8).</description></item>
+/// </list>
+/// </remarks>
+internal sealed class ChainStore(IStateStore state, ConversationId conversation)
+{
+    public const string OwnKind = "senderkey.own";
+    public const string OwnRecipientsKind = "senderkey.own.to";
+    public const string ReceivedKind = "senderkey.received";
+    public const string RefusedKind = "refused";
+
+    private static readonly byte[] RefusedMarker = [1];
+
+    public Result<SenderChain?> LoadOwn()
+    {
+        Result<byte[]?> stored = state.Read(OwnKind, conversation.Span);
+        if (!stored.TryGet(out byte[]? bytes, out KithError? error))
+        {
+            return error;
+        }
+
+        if (bytes is null)
+        {
+            return Result<SenderChain?>.Ok(null);
+        }
+
+        Result<SenderChain> chain = SenderChain.Deserialize(bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+        return chain.TryGet(out SenderChain? restored, out error) ? restored : error;
+    }
+
+    public void SaveOwn(SenderChain chain)
+    {
+        byte[] bytes = chain.Serialize();
+        state.Write(OwnKind, conversation.Span, bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+    }
+
+    public IReadOnlyList<DeviceId> LoadOwnRecipients()
+    {
+        // Unreadable is treated as "announced to nobody", which only forces a rotation.
+        if (!state.Read(OwnRecipientsKind, conversation.Span).TryGet(out byte[]? bytes, out _) || bytes is null
+            || bytes.Length % DeviceId.Size != 0)
+        {
+            return [];
+        }
+
+        return [.. bytes.Chunk(DeviceId.Size).Select(id => DeviceId.FromBytes(id))];
+    }
+
+    public void SaveOwnRecipients(IReadOnlyList<DeviceId> recipients) =>
+        state.Write(OwnRecipientsKind, conversation.Span, [.. recipients.SelectMany(d => d.ToArray())]);
+
+    public Result<ReceivedSenderChain?> LoadReceived(DeviceId author, ReadOnlySpan<byte> chainId)
+    {
+        Result<byte[]?> stored = state.Read(ReceivedKind, ReceivedKey(author, chainId));
+        if (!stored.TryGet(out byte[]? bytes, out KithError? error))
+        {
+            return error;
+        }
+
+        if (bytes is null)
+        {
+            return Result<ReceivedSenderChain?>.Ok(null);
+        }
+
+        Result<ReceivedSenderChain> chain = ReceivedSenderChain.Deserialize(bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+        return chain.TryGet(out ReceivedSenderChain? restored, out error) ? restored : error;
+    }
+
+    public bool HasReceived(DeviceId author, ReadOnlySpan<byte> chainId) =>
+        state.Read(ReceivedKind, ReceivedKey(author, chainId)) is { IsOk: true, Value: not null };
+
+    public void SaveReceived(ReceivedSenderChain chain)
+    {
+        byte[] bytes = chain.Serialize();
+        state.Write(ReceivedKind, ReceivedKey(chain.Author, chain.ChainId), bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+    }
+
+    public bool IsRefused(EventId id) => state.Read(RefusedKind, RefusedKey(id)) is { IsOk: true, Value: not null };
+
+    public void Refuse(EventId id) => state.Write(RefusedKind, RefusedKey(id), RefusedMarker);
+
+    private byte[] ReceivedKey(DeviceId author, ReadOnlySpan<byte> chainId) => [.. conversation.Span, .. author.Span, .. chainId];
+
+    private byte[] RefusedKey(EventId id) => [.. conversation.Span, .. id.Span];
+
+    public override string ToString() => $"ChainStore({conversation})";
+}

@@ -1,0 +1,6 @@
+using Kith.Primitives.Ids;
+
+namespace Kith.Simulation.World;
+
+/// <summary>An event a device wrote and committed: it must end up on every replica and decrypt to <paramref name="Text"/>.</summary>
+internal sealed record SentEvent(EventId Id, int Author, string Text);

@@ -1,0 +1,41 @@
+using Kith.Primitives.Ids;
+using Kith.Protocol.Conversations;
+using Kith.Protocol.SenderKeys;
+using Kith.Wire.SenderKeys;
+
+namespace Kith.Simulation.World;
+
+/// <summary>
+/// The membership stub: every device of the run is a member of the one conversation with exactly one sender
+/// chain. It stands in for what each device would learn from account logs and sender-key distributions over
+/// pairwise sessions; it is world knowledge, so a restarted device may ask it without breaking "rebuilds from
+/// its store and from nothing else". It also keeps each chain's distribution at index 0, so the checker can
+/// decrypt every stored event as a member would.
+/// </summary>
+internal sealed class SimDirectory(ConversationId conversation) : IConversationMembership
+{
+    private readonly Dictionary<DeviceId, (byte[] ChainId, byte[] SigningKey, byte[] Distribution)> _members = [];
+
+    public ConversationId Conversation { get; } = conversation;
+
+    public IReadOnlyCollection<DeviceId> Devices => _members.Keys;
+
+    /// <summary>Records <paramref name="chain"/> (fresh, at index 0) as <paramref name="device"/>'s sender chain.</summary>
+    public void Register(DeviceId device, SenderChain chain)
+    {
+        using SenderKeyDistribution distribution = chain.CreateDistribution();
+        _members.Add(device, (chain.ChainId.ToArray(), chain.SigningPublicKey.ToArray(), distribution.ToBytes()));
+    }
+
+    public bool IsAuthorisedSigner(ConversationId conversation, DeviceId author, ReadOnlySpan<byte> chainId,
+        ReadOnlySpan<byte> signingKey) =>
+        conversation == Conversation && _members.TryGetValue(author, out var member)
+        && chainId.SequenceEqual(member.ChainId) && signingKey.SequenceEqual(member.SigningKey);
+
+    /// <summary>A member's fresh copy of <paramref name="author"/>'s chain, from its first message on.</summary>
+    public ReceivedSenderChain ReceivedChainOf(DeviceId author)
+    {
+        using SenderKeyDistribution distribution = SenderKeyDistribution.Decode(_members[author].Distribution).Value;
+        return ReceivedSenderChain.FromDistribution(author, distribution);
+    }
+}
