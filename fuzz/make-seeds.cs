@@ -97,4 +97,10 @@ Write("sync-message", "heads-two", new Kith.Wire.Sync.SyncHeads(conversationId, 
 Write("sync-message", "want-one", new Kith.Wire.Sync.SyncWant(conversationId, [conversationEvent.Id]).Encode());
 Write("sync-message", "events-one", new Kith.Wire.Sync.SyncEvents(conversationId, [conversationEvent.ToBytes()]).Encode());
 
+// link-frame: one frame of each kind; the sync frame carries the heads message above.
+Write("link-frame", "deliver-small", new Kith.Wire.Delivery.DeliverFrame(Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xA1, 32).ToArray()), 1, "hello"u8).Encode());
+Write("link-frame", "ack-two", new Kith.Wire.Delivery.AckFrame([Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xA1, 32).ToArray()), Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xB2, 32).ToArray())]).Encode());
+Write("link-frame", "seen-one", new Kith.Wire.Delivery.SeenFrame([Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xB2, 32).ToArray())]).Encode());
+Write("link-frame", "sync-heads", new Kith.Wire.Delivery.SyncFrame(new Kith.Wire.Sync.SyncHeads(conversationId, conversationEvent.Parents).Encode()).Encode());
+
 Console.WriteLine("event seeds written");
