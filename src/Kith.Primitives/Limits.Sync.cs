@@ -57,11 +57,13 @@ public static partial class Limits
     public const int SyncRangeSplit = 16;
 
     /// <summary>
-    /// Most events a replica sends unasked in answer to one <c>Ranges</c> message, for ranges the peer showed
-    /// it lacks. Larger ranges are split instead and sent once the peer has named them again, so one small
-    /// message causes bounded work; 2,048 events are 32 full batches.
+    /// Most events a replica sends unasked for one range the peer showed it lacks; a larger range is split
+    /// and sent once the peer has named its parts. Bounding per range rather than per message keeps every
+    /// reply's events in ascending (timestamp, id) order across all of a round's ranges, so a new replica
+    /// accepts them as they arrive instead of overflowing its pending set. One message's reply is thus at most
+    /// <see cref="MaxSyncRangesPerMessage"/> times this, and never more than the replica holds.
     /// </summary>
-    public const int MaxSyncPushedEvents = 2048;
+    public const int MaxSyncPushedPerRange = 1024;
 
     /// <summary>
     /// A peer announcing at least this many more events than this replica holds, with heads it lacks, is a

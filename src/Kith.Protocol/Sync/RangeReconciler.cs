@@ -22,16 +22,15 @@ internal sealed record RangeAnswer(List<SyncRange> Ranges, List<EventId> Needed,
 /// <item>A fingerprint equal to ours: the range is done and is left out of the reply.</item>
 /// <item>Another fingerprint: we list our ids when they are at most <see cref="Limits.MaxSyncRangeIds"/>,
 /// else split the range into <see cref="Limits.SyncRangeSplit"/> ranges of equal counts with fingerprints.</item>
-/// <item>An id list: the listed ids we lack are wanted; our ids the list lacks are pushed when they fit
-/// the budget, else the range is split so the peer names them again in smaller pieces.</item>
+/// <item>An id list: the listed ids we lack are wanted; our ids the list lacks are pushed when they are
+/// at most <see cref="Limits.MaxSyncPushedPerRange"/>, else the range is split so the peer names them
+/// again in smaller pieces.</item>
 /// </list>
-/// Splitting what does not fit the budget (rather than deferring it whole) makes every round's replies
-/// up to 16 times as many messages, each with its own budget, so the events sent per round grow
-/// geometrically and a new replica of n events is filled in O(log n) round trips.
+/// A new replica of n events is thus filled in about log16(n / MaxSyncPushedPerRange) + 2 round trips,
+/// all of a round's events in ascending order.
 /// Every split range holds fewer of our events than the range it came from, and the peer lists its side
-/// once a range is small, so the exchange ends; the budget of <see cref="Limits.MaxSyncPushedEvents"/>
-/// bounds the events one message can make us send, and since a message's ranges are disjoint, the ids
-/// hashed per message are at most twice the snapshot.
+/// once a range is small, so the exchange ends. Since a message's ranges are disjoint, the events one
+/// message makes us send and the ids it makes us hash are at most the snapshot (twice, for hashing).
 /// </remarks>
 internal static class RangeReconciler
 {
@@ -42,13 +41,12 @@ internal static class RangeReconciler
     public static RangeAnswer Answer(RangeIndex index, SyncRanges message)
     {
         var answer = new RangeAnswer([], [], []);
-        int budget = Limits.MaxSyncPushedEvents;
         foreach (SyncRange range in message.Ranges)
         {
             int from = index.IndexOf(range.Lower), to = index.IndexOf(range.Upper);
             if (range.Mode == SyncRangeMode.IdList)
             {
-                TakeList(index, range, from, to, answer, ref budget);
+                TakeList(index, range, from, to, answer);
             }
             else if (!range.Fingerprint.SequenceEqual(index.Fingerprint(from, to)))
             {
@@ -66,7 +64,7 @@ internal static class RangeReconciler
         return answer;
     }
 
-    private static void TakeList(RangeIndex index, SyncRange range, int from, int to, RangeAnswer answer, ref int budget)
+    private static void TakeList(RangeIndex index, SyncRange range, int from, int to, RangeAnswer answer)
     {
         var ours = new HashSet<EventId>(index.IdsIn(from, to));
         var theirs = new HashSet<EventId>(range.Ids);
@@ -77,23 +75,22 @@ internal static class RangeReconciler
             return;
         }
 
-        if (lacking <= budget)
+        if (lacking <= Limits.MaxSyncPushedPerRange)
         {
-            Push(index, from, to, theirs, answer, ref budget);
+            Push(index, from, to, theirs, answer);
             return;
         }
 
         answer.Ranges.AddRange(Split(index, range.Lower, range.Upper, from, to));
     }
 
-    private static void Push(RangeIndex index, int from, int to, HashSet<EventId> theirs, RangeAnswer answer, ref int budget)
+    private static void Push(RangeIndex index, int from, int to, HashSet<EventId> theirs, RangeAnswer answer)
     {
         for (int i = from; i < to; i++)
         {
             if (!theirs.Contains(index[i].Id))
             {
                 answer.Pushed.Add(index[i]);
-                budget--;
             }
         }
     }

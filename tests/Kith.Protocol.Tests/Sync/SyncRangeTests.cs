@@ -27,7 +27,10 @@ public class SyncRangeTests
     public void A_new_empty_replica_gets_5000_events_in_a_logarithmic_number_of_round_trips()
     {
         var fixture = new ConversationFixture(300);
-        ConversationLog a = fixture.NewLog(), b = fixture.NewLog();
+
+        // A pending set of 16 proves the events arrive in order: a round that sent later ranges before
+        // earlier ones would overflow it and lose events to a later session.
+        ConversationLog a = fixture.NewLog(), b = fixture.NewLog(maxPending: 16);
         long clock = ConversationFixture.Epoch;
         SyncSessionTests.Grow(fixture, a, 5000, 0, ref clock);
 
@@ -35,9 +38,9 @@ public class SyncRangeTests
         Assert.True(network.RunUntilConverged(1));
         Assert.Equal(a.Order(), b.Order());
 
-        // Heads, the opening range, then each round splits the unmatched ranges 16-fold and sends what fits:
-        // about log16(5000 / 64) + 3 round trips, where walking back would take 5000 / 257 = 20.
-        int logarithmic = (int)Math.Ceiling(Math.Log(5000.0 / Limits.MaxSyncRangeIds, Limits.SyncRangeSplit)) + 4;
+        // Heads, the opening range, then each round splits the unmatched ranges 16-fold until they are small
+        // enough to send: about log16(5000 / 1024) + 3 round trips, where walking back would take 5000 / 257 = 20.
+        int logarithmic = (int)Math.Ceiling(Math.Log(5000.0 / Limits.MaxSyncPushedPerRange, Limits.SyncRangeSplit)) + 3;
         Assert.InRange(network.RoundTrips, 2, logarithmic);
         Assert.True(network.RoundTrips < 5000 / (Limits.MaxSyncOfferedAncestors + 1));
         Assert.Equal(5000, network.EventsSent);
@@ -153,7 +156,9 @@ public class SyncRangeTests
         SyncStep answer = session.Receive(new SyncRanges(log.Conversation, ranges), Now).Value;
 
         Assert.Equal(before, LogSnapshot.Of(log));
-        Assert.InRange(answer.Outgoing.OfType<SyncEvents>().Sum(m => m.Events.Count), 1, Limits.MaxSyncPushedEvents);
+        
+        // Event i has timestamp Epoch + i: each range holds `step` of ours, none of which its list names.
+        Assert.Equal(Limits.MaxSyncRangesPerMessage * step, answer.Outgoing.OfType<SyncEvents>().Sum(m => m.Events.Count));
         Assert.All(answer.Outgoing, m => Assert.InRange(m.Encode().Length, 1, Limits.MaxSyncMessageBytes));
         Assert.All(answer.Outgoing.OfType<SyncRanges>(), m => Assert.InRange(m.Ranges.Count, 1, Limits.MaxSyncRangesPerMessage));
         Assert.Equal(Limits.MaxSyncRangesPerMessage * Limits.MaxSyncRangeIds, answer.Outgoing.OfType<SyncWant>().Sum(m => m.Ids.Count));
