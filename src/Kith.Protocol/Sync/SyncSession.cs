@@ -10,13 +10,15 @@ namespace Kith.Protocol.Sync;
 /// <summary>
 /// The sans-IO sync state machine of one replica towards one peer, for one conversation: exchange heads,
 /// ask for unknown ids, answer asks with bounded batches, and walk back through the parents that events
-/// in a batch name but neither log holds yet, until both sides hold everything.
+/// in a batch name but neither log holds yet, until both sides hold everything. A large gap switches to
+/// range-based set reconciliation (<see cref="RangeReconciler"/>; see the folder's README).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Every step is idempotent: events already held are no-ops in the log, and ids are asked only when the
-/// log neither holds nor waits on them. The session's only state is the set of ids asked and not yet
-/// received, so that one ask is not repeated while its answer is in flight. A lost message is recovered by
+/// log neither holds nor waits on them. The session's state is the set of ids asked and not yet received
+/// (so that one ask is not repeated while its answer is in flight), what the peer is known to hold, and,
+/// once reconciling, a snapshot of the log to compare ranges against. A lost message is recovered by
 /// starting a new session (the transport does so on reconnect or timeout): the log's heads and pending set
 /// carry all progress, so a restarted session resumes where the lost one stopped.
 /// </para>
