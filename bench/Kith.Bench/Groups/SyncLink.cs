@@ -47,11 +47,14 @@ internal static class SyncLink
     private static void Persist(ConversationLog log, KithDatabase store, IReadOnlyList<EventId> accepted) =>
         store.RunInTransaction(transaction =>
         {
-            var events = new SqliteEventStore(transaction);
+            // One prepared statement for the whole batch (IEventStore.AppendMany), as a receiver persists a batch.
+            var batch = new List<ConversationEvent>(accepted.Count);
             foreach (EventId id in accepted)
             {
                 _ = log.TryGet(id, out ConversationEvent? e);
-                _ = events.Append(log.Conversation, e!);
+                batch.Add(e!);
             }
+
+            _ = new SqliteEventStore(transaction).AppendMany(log.Conversation, batch);
         });
 }
