@@ -46,10 +46,8 @@ internal sealed class SyncFixture : IConversationMembership, IDisposable
     /// <summary>A clock just after the last event.</summary>
     public long NowUnixMs { get; private set; } = FirstTimestamp;
 
-    public bool IsAuthorisedSigner(ConversationId conversation, DeviceId author, ReadOnlySpan<byte> chainId,
-        ReadOnlySpan<byte> signingKey) =>
-        conversation == Conversation && author == _author && chainId.SequenceEqual(_chain.ChainId)
-        && signingKey.SequenceEqual(_chain.SigningPublicKey);
+    public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs) =>
+        conversation == Conversation && author == _author;
 
     public void Dispose() => _chain.Dispose();
 
