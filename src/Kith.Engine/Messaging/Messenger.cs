@@ -81,8 +81,9 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
     public override string ToString() => $"Messenger({Local})";
 
     /// <summary>
-    /// Runs <paramref name="work"/> as one engine step. An error result or an exception rolls the step back (by
-    /// throwing inside it) and drops the replicas it touched; announcements are raised after the commit.
+    /// Runs <paramref name="work"/> as one engine step. An error result rolls the step back (by throwing inside it)
+    /// and is returned; a failure of the store or the commit is rethrown. Either way the replicas the step touched are
+    /// dropped. Announcements are raised after the commit.
     /// </summary>
     private Result<T> Run<T>(Func<StepContext, Result<T>> work)
     {
@@ -95,6 +96,12 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
         catch (StepAbortedException aborted)
         {
             return aborted.Error;
+        }
+        catch
+        {
+            // The work may have finished and the commit failed: what the step touched is not in the database.
+            DropTouched();
+            throw;
         }
     }
 
