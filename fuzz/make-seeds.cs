@@ -92,9 +92,21 @@ using (var distribution = senderChain.CreateDistribution())
     Write("conversation-event", "sender-key-distribution", distribution.ToBytes());
 }
 
-// sync-message: heads naming the event's parents, a want for the event, and a batch carrying it.
-Write("sync-message", "heads-two", new Kith.Wire.Sync.SyncHeads(conversationId, conversationEvent.Parents).Encode());
+// sync-message: heads naming the event's parents, a want for the event, a batch carrying it, and range
+// reconciliation steps (a fingerprinted range, an id list).
+Write("sync-message", "heads-two", new Kith.Wire.Sync.SyncHeads(conversationId, conversationEvent.Parents, 2).Encode());
 Write("sync-message", "want-one", new Kith.Wire.Sync.SyncWant(conversationId, [conversationEvent.Id]).Encode());
 Write("sync-message", "events-one", new Kith.Wire.Sync.SyncEvents(conversationId, [conversationEvent.ToBytes()]).Encode());
+var eventBound = new Kith.Wire.Sync.SyncBound(conversationEvent.TimestampUnixMs, conversationEvent.Id);
+Write("sync-message", "ranges-fingerprint", new Kith.Wire.Sync.SyncRanges(conversationId,
+    [Kith.Wire.Sync.SyncRange.Fingerprinted(Kith.Wire.Sync.SyncBound.Min, eventBound, new byte[16], 3)]).Encode());
+Write("sync-message", "ranges-id-list", new Kith.Wire.Sync.SyncRanges(conversationId,
+    [Kith.Wire.Sync.SyncRange.Listed(eventBound, Kith.Wire.Sync.SyncBound.Max, [conversationEvent.Id])]).Encode());
+
+// link-frame: one frame of each kind; the sync frame carries the heads message above.
+Write("link-frame", "deliver-small", new Kith.Wire.Delivery.DeliverFrame(Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xA1, 32).ToArray()), 1, "hello"u8).Encode());
+Write("link-frame", "ack-two", new Kith.Wire.Delivery.AckFrame([Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xA1, 32).ToArray()), Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xB2, 32).ToArray())]).Encode());
+Write("link-frame", "seen-one", new Kith.Wire.Delivery.SeenFrame([Kith.Primitives.Ids.EventId.FromBytes(Enumerable.Repeat((byte)0xB2, 32).ToArray())]).Encode());
+Write("link-frame", "sync-heads", new Kith.Wire.Delivery.SyncFrame(new Kith.Wire.Sync.SyncHeads(conversationId, conversationEvent.Parents).Encode()).Encode());
 
 Console.WriteLine("event seeds written");

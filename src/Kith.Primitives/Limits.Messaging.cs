@@ -40,4 +40,16 @@ public static partial class Limits
     /// accepted, and a rebuild from the stores tries it again).
     /// </summary>
     public const int MaxEventsWaitingForChain = 4096;
+
+    /// <summary>
+    /// Most messages one history batch carries to a newly linked own device: a page of a chat window's worth of
+    /// scrolling, so an interrupted transfer resumes from the last page, not from the start.
+    /// </summary>
+    public const int MaxHistoryBatchMessages = 256;
+
+    /// <summary>
+    /// Largest encoded history batch: it must hold at least one largest message (60 KiB of content), and 1 MiB
+    /// bounds what a device decrypts and decodes for one transfer step.
+    /// </summary>
+    public const int MaxHistoryBatchBytes = 1024 * 1024;
 }

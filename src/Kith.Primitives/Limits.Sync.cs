@@ -34,4 +34,41 @@ public static partial class Limits
     /// stays well inside <see cref="MaxPendingEvents"/> so the receiver can hold a whole answer.
     /// </summary>
     public const int MaxSyncOfferedAncestors = 256;
+
+    /// <summary>
+    /// Most ranges in one sync <c>Ranges</c> message (range-based set reconciliation, Meyer 2023 §4). A reply
+    /// that splits more ranges goes out as several messages; the bound caps the lookups and hashing one
+    /// message can make the receiver do.
+    /// </summary>
+    public const int MaxSyncRangesPerMessage = 256;
+
+    /// <summary>
+    /// Most ids one range lists, and the size at or below which a replica lists its ids instead of splitting
+    /// the range further (Negentropy lists a range once it is too small to be worth splitting). 64 ids keep a
+    /// full <c>Ranges</c> message (256 such ranges, 2 KiB of ids each) well under
+    /// <see cref="MaxSyncMessageBytes"/>.
+    /// </summary>
+    public const int MaxSyncRangeIds = 64;
+
+    /// <summary>
+    /// Sub-ranges a replica splits a differing range into (Negentropy's default of 16 buckets): each round
+    /// trip narrows a difference 16-fold, so locating it among n events takes about log16(n) round trips.
+    /// </summary>
+    public const int SyncRangeSplit = 16;
+
+    /// <summary>
+    /// Most events a replica sends unasked for one range the peer showed it lacks; a larger range is split
+    /// and sent once the peer has named its parts. Bounding per range rather than per message keeps every
+    /// reply's events in ascending (timestamp, id) order across all of a round's ranges, so a new replica
+    /// accepts them as they arrive instead of overflowing its pending set. One message's reply is thus at most
+    /// <see cref="MaxSyncRangesPerMessage"/> times this, and never more than the replica holds.
+    /// </summary>
+    public const int MaxSyncPushedPerRange = 1024;
+
+    /// <summary>
+    /// A peer announcing at least this many more events than this replica holds, with heads it lacks, is a
+    /// large gap: walking back would cost one round trip per <see cref="MaxSyncOfferedAncestors"/> events, so
+    /// the session reconciles ranges instead.
+    /// </summary>
+    public const int SyncLargeGap = MaxSyncOfferedAncestors;
 }

@@ -14,6 +14,9 @@ public static class CrashRecords
     /// <summary>Marks a complete line on stdout: a line cut by the kill has no terminator and is not counted.</summary>
     public const char Terminator = ';';
 
+    /// <summary>Records the writer submits at once through its group committer, after each single-transaction record.</summary>
+    public const int GroupSize = 8;
+
     public static readonly byte[] Passphrase = Encoding.UTF8.GetBytes("crash-writer passphrase");
 
     /// <summary>Cheap Argon2id costs: the test opens the store about 200 times.</summary>

@@ -3,7 +3,8 @@ using Kith.Wire.Sync;
 namespace Kith.Fuzz.Targets;
 
 /// <summary>
-/// What a peer sends while syncing a conversation: heads, wants and batches of relayed events. The decoder
+/// What a peer sends while syncing a conversation: heads, wants, batches of relayed events and range
+/// reconciliation steps. The decoder
 /// must give a verdict; a decoded message must re-encode to its input.
 /// </summary>
 public sealed class SyncMessageTarget : IFuzzTarget

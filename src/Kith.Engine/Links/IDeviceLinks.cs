@@ -12,7 +12,8 @@ public interface IDeviceLinks
     /// <summary>
     /// Queues <paramref name="frame"/> (an encoded <c>LinkFrame</c>) on the link to <paramref name="device"/>
     /// without blocking; <c>false</c> when no link is up. A queued frame may still be lost: the outbox resends.
-    /// An adapter may take a send to an unconnected device as a hint to dial it.
+    /// An adapter may take a send to an unconnected device as a hint to dial it. Called from any thread, and
+    /// with the engine's lock held: it must neither block nor call back into the engine synchronously.
     /// </summary>
     bool Send(DeviceId device, ReadOnlyMemory<byte> frame);
 

@@ -10,7 +10,7 @@ namespace Kith.Protocol.Devices;
 /// (PROTOCOL.md, accounts): its Ed25519 identity (whose public key is the <see cref="DeviceId"/>), the separate
 /// Ed25519 seed of its Tor onion service, and its prekeys.
 /// </summary>
-public sealed class DeviceKeys : IDisposable
+public sealed partial class DeviceKeys : IDisposable
 {
     private readonly SecretBytes _onionSeed;
     private readonly byte[] _onionPublicKey;

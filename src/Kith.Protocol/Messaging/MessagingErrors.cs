@@ -27,4 +27,15 @@ public static class MessagingErrors
     /// <summary>This device is not a member of the conversation, so it cannot write.</summary>
     public static readonly KithError NotMember = new("messaging.not_member", ErrorScope.Local, false,
         "This device is not a member of the conversation.");
+
+    /// <summary>A history transfer came from a device that is not one of this account's own devices.</summary>
+    public static readonly KithError NotOwnDevice = new("messaging.not_own_device", ErrorScope.Peer, false,
+        "History is accepted only from this account's own devices.");
+
+    /// <summary>A history batch failed authentication under the key sealed with it.</summary>
+    public static readonly KithError BadHistory = KithError.Reject("messaging.bad_history", "The history batch failed authentication.");
+
+    /// <summary>A pairwise session start this device already accepted was offered again (a replayed initial message).</summary>
+    public static readonly KithError ReplayedSessionStart = new("messaging.replayed_session_start", ErrorScope.Peer, false,
+        "The session start was already accepted; a replay cannot replace the session.");
 }

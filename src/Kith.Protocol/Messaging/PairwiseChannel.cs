@@ -5,6 +5,7 @@ using Kith.Primitives.Ids;
 using Kith.Protocol.Prekeys;
 using Kith.Protocol.Sessions;
 using Kith.Protocol.Storage;
+using Kith.Wire;
 using Kith.Wire.Prekeys;
 using Kith.Wire.Pqxdh;
 using Kith.Wire.Sessions;
@@ -20,12 +21,21 @@ namespace Kith.Protocol.Messaging;
 /// (§2: a device keeps several sessions per peer and tries each), the session this device replaces when it accepts
 /// the peer's new one is kept as the <em>previous</em> session (IStateStore kind <c>session.previous</c>), so the
 /// peer's messages on either keep opening. Every step saves the sessions it changed.
+/// <para>
+/// A PQXDH initial message without a one-time prekey can be replayed (PQXDH §4.2, X3DH §4.2). As libsignal
+/// reuses the session whose base key matches instead of starting another, this device records each initial
+/// header it accepted (kind <c>session.accepted</c>, key local ‖ peer ‖ BLAKE2b-256 of the header) and refuses to
+/// accept it again, so a relayed copy of an old part cannot replace a live session.
+/// </para>
 /// </remarks>
 internal sealed class PairwiseChannel(DevicePrekeySecrets local, ISessionStore sessions, IStateStore state,
     Func<DeviceId, DevicePrekeys?> prekeysOf)
 {
     /// <summary>IStateStore kind of the session replaced by an accepted one.</summary>
     public const string PreviousSessionKind = "session.previous";
+
+    /// <summary>IStateStore kind of the initial headers already accepted from a peer.</summary>
+    public const string AcceptedHeaderKind = "session.accepted";
 
     public DeviceId Local => local.Published.Device;
 
@@ -139,6 +149,14 @@ internal sealed class PairwiseChannel(DevicePrekeySecrets local, ISessionStore s
             return MessagingErrors.WrongPartAuthor;
         }
 
+        var header = new WireWriter();
+        message.Header.Encode(header);
+        byte[] acceptedKey = [.. PairKey(peer), .. Blake2b.Hash256(header.ToArray())];
+        if (state.Read(AcceptedHeaderKind, acceptedKey) is { IsOk: true, Value: not null })
+        {
+            return MessagingErrors.ReplayedSessionStart;
+        }
+
         Result<(DeviceSession Session, byte[] Plaintext)> accepted = DeviceSession.Accept(local, envelope);
         if (!accepted.TryGet(out (DeviceSession Session, byte[] Plaintext) result, out error))
         {
@@ -153,6 +171,7 @@ internal sealed class PairwiseChannel(DevicePrekeySecrets local, ISessionStore s
             }
 
             Save(result.Session);
+            state.Write(AcceptedHeaderKind, acceptedKey, [1]);
             return result.Plaintext;
         }
     }

@@ -10,7 +10,7 @@ namespace Kith.Protocol.Prekeys;
 /// (PQXDH §3.2). One-time keys are removed once used (PQXDH §3.4: "Bob deletes ... one-time prekey");
 /// the signed prekey and the last-resort PQ key stay until rotated.
 /// </summary>
-public sealed class DevicePrekeySecrets : IDisposable
+public sealed partial class DevicePrekeySecrets : IDisposable
 {
     private readonly Dictionary<uint, SecretBytes> _oneTime = [];
     private readonly Dictionary<uint, SecretBytes> _oneTimePq = [];

@@ -10,19 +10,21 @@ namespace Kith.Protocol.Sync;
 /// <summary>
 /// The sans-IO sync state machine of one replica towards one peer, for one conversation: exchange heads,
 /// ask for unknown ids, answer asks with bounded batches, and walk back through the parents that events
-/// in a batch name but neither log holds yet, until both sides hold everything.
+/// in a batch name but neither log holds yet, until both sides hold everything. A large gap switches to
+/// range-based set reconciliation (<see cref="RangeReconciler"/>; see the folder's README).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Every step is idempotent: events already held are no-ops in the log, and ids are asked only when the
-/// log neither holds nor waits on them. The session's only state is the set of ids asked and not yet
-/// received, so that one ask is not repeated while its answer is in flight. A lost message is recovered by
+/// log neither holds nor waits on them. The session's state is the set of ids asked and not yet received
+/// (so that one ask is not repeated while its answer is in flight), what the peer is known to hold, and,
+/// once reconciling, a snapshot of the log to compare ranges against. A lost message is recovered by
 /// starting a new session (the transport does so on reconnect or timeout): the log's heads and pending set
 /// carry all progress, so a restarted session resumes where the lost one stopped.
 /// </para>
 /// <para>Not thread-safe; one session per peer link.</para>
 /// </remarks>
-public sealed class SyncSession
+public sealed partial class SyncSession
 {
     private readonly ConversationLog _log;
     private readonly HashSet<EventId> _asked = [];
@@ -46,7 +48,7 @@ public sealed class SyncSession
     /// The opening message: this replica's heads (the first <see cref="Limits.MaxSyncIdsPerMessage"/>;
     /// heads beyond that are reached by the peer walking back from later events once they are merged).
     /// </summary>
-    public SyncHeads Start() => new(Conversation, _log.Heads.Take(Limits.MaxSyncIdsPerMessage));
+    public SyncHeads Start() => new(Conversation, _log.Heads.Take(Limits.MaxSyncIdsPerMessage), checked((uint)_log.Count));
 
     /// <summary>
     /// Handles one message from the peer. Fails, changing nothing, when it names another conversation.
@@ -70,6 +72,7 @@ public sealed class SyncSession
             SyncHeads heads => new SyncStep(TakeHeads(heads), [], []),
             SyncWant want => new SyncStep(Answer(want.Ids), [], []),
             SyncEvents batch => Take(batch, nowUnixMs),
+            SyncRanges ranges => new SyncStep(Reconcile(ranges), [], []),
             _ => throw new ArgumentException("Unknown sync message type.", nameof(message)),
         };
     }
@@ -88,6 +91,14 @@ public sealed class SyncSession
                     stack.Push(parent);
                 }
             }
+        }
+
+        // A peer holding many more events, with heads this log lacks, is a large gap: reconcile ranges
+        // instead of walking back one answer per round trip.
+        bool lacksHeads = heads.Ids.Any(id => !_log.Contains(id) && !_log.IsPending(id));
+        if (lacksHeads && heads.Held >= (long)_log.Count + Limits.SyncLargeGap)
+        {
+            return OpenReconciliation();
         }
 
         return AskFor(heads.Ids.Concat(_log.MissingParents()));
@@ -116,28 +127,23 @@ public sealed class SyncSession
             accepted.AddRange(added!.Accepted);
         }
 
-        // Walking back: the parents the pending set still lacks are the next asks.
-        return new SyncStep(AskFor(_log.MissingParents()), accepted, refused);
-    }
-
-    /// <summary>A bounded ask for the ids neither held, pending nor already asked in this session.</summary>
-    private List<SyncMessage> AskFor(IEnumerable<EventId> ids)
-    {
-        var wanted = new List<EventId>();
-        foreach (EventId id in ids)
+        // Walking back: the parents the pending set still lacks are the next asks; but if an answer (whose
+        // oldest events come first) still leaves parents missing, the gap is deeper than one answer, and
+        // ranges find it in O(log n) round trips. While reconciling, the ranges will bring every parent.
+        if (_reconciling)
         {
-            if (wanted.Count == Limits.MaxSyncIdsPerMessage)
-            {
-                break;
-            }
-
-            if (!_log.Contains(id) && !_log.IsPending(id) && _asked.Add(id))
-            {
-                wanted.Add(id);
-            }
+            return new SyncStep([], accepted, refused);
         }
 
-        return wanted.Count == 0 ? [] : [new SyncWant(Conversation, wanted)];
+        bool deeper = _log.MissingParents().Any(id => !_asked.Contains(id));
+        return new SyncStep(deeper ? OpenReconciliation() : AskFor(_log.MissingParents()), accepted, refused);
+    }
+
+    /// <summary>Asks, in messages of at most <see cref="Limits.MaxSyncIdsPerMessage"/>, for the ids neither held, pending nor already asked in this session.</summary>
+    private List<SyncMessage> AskFor(IEnumerable<EventId> ids)
+    {
+        List<EventId> wanted = [.. ids.Where(id => !_log.Contains(id) && !_log.IsPending(id) && _asked.Add(id))];
+        return [.. wanted.Chunk(Limits.MaxSyncIdsPerMessage).Select(chunk => new SyncWant(Conversation, chunk))];
     }
 
     /// <summary>
@@ -158,11 +164,14 @@ public sealed class SyncSession
 
         int offered = 0;
         var stack = new Stack<ConversationEvent>(chosen.Values);
-        while (offered < Limits.MaxSyncOfferedAncestors && stack.TryPop(out ConversationEvent? e))
+        // While reconciling, the peer's wants already name everything it lacks: offering more would send
+        // events twice.
+        int offerable = _reconciling ? 0 : Limits.MaxSyncOfferedAncestors;
+        while (offered < offerable && stack.TryPop(out ConversationEvent? e))
         {
             foreach (EventId parent in e.Parents)
             {
-                if (offered < Limits.MaxSyncOfferedAncestors && !_peerHas.Contains(parent)
+                if (offered < offerable && !_peerHas.Contains(parent)
                     && !chosen.ContainsKey(parent) && _log.TryGet(parent, out ConversationEvent? ancestor))
                 {
                     chosen.Add(parent, ancestor!);

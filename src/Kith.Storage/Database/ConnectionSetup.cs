@@ -71,10 +71,12 @@ internal static class ConnectionSetup
     /// (NORMAL only survives application crashes);
     /// foreign keys are checked; <c>secure_delete</c> overwrites deleted content in the file;
     /// temporary tables stay in memory; <c>trusted_schema = OFF</c> keeps functions in the schema from running;
-    /// <c>cell_size_check</c> finds corruption on read rather than later.
+    /// <c>cell_size_check</c> finds corruption on read rather than later; the page cache is as large as the
+    /// options say (<see cref="KithDatabaseOptions.PageCacheKiB"/>).
     /// </summary>
-    public static void ApplyPragmas(SqliteConnection connection)
+    public static void ApplyPragmas(SqliteConnection connection, int pageCacheKiB)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageCacheKiB);
         using var journal = new SqliteCommand("PRAGMA journal_mode = WAL", connection);
         string mode = (string)journal.ExecuteScalar()!;
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
@@ -90,6 +92,8 @@ internal static class ConnectionSetup
             PRAGMA trusted_schema = OFF;
             PRAGMA cell_size_check = ON;
             """);
+        // A negative cache_size is a size in KiB rather than in pages.
+        Execute(connection, "PRAGMA cache_size = -" + pageCacheKiB.ToString(CultureInfo.InvariantCulture));
     }
 
     private static long Scalar(SqliteConnection connection, string sql)

@@ -193,7 +193,7 @@ public sealed partial class KithDatabase : IDisposable
                 return error;
             }
 
-            ConnectionSetup.ApplyPragmas(connection);
+            ConnectionSetup.ApplyPragmas(connection, options.PageCacheKiB);
             return connection;
         }
         catch (SqliteException exception) when (SqliteFailures.IsAboutTheFile(exception))

@@ -18,6 +18,16 @@ public sealed class KithDatabaseOptions
     /// <summary>How long a statement waits for another connection's lock before failing with <see cref="StorageErrors.Busy"/>.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Most memory SQLite's page cache of the connection may use, in KiB (<c>PRAGMA cache_size</c> with a negative
+    /// value). The default is SQLite's own (2,000 KiB): a device's working set is small. Bulk writers (an import,
+    /// the benchmarks' builder) raise it so that one large transaction's pages stay in memory until its commit.
+    /// </summary>
+    public int PageCacheKiB { get; init; } = DefaultPageCacheKiB;
+
+    /// <summary>SQLite's default page cache size in KiB (<c>SQLITE_DEFAULT_CACHE_SIZE</c> = -2000).</summary>
+    public const int DefaultPageCacheKiB = 2000;
+
     /// <summary>Source of the data key, salts and nonces.</summary>
     public IRandomSource Random { get; init; } = SystemRandomSource.Instance;
 }

@@ -24,7 +24,9 @@ public abstract class SyncIds : SyncMessage
 
     private protected override int BodySize => 2 + (_ids.Length * Id32.Size);
 
-    private protected override void WriteBody(WireWriter writer)
+    private protected override void WriteBody(WireWriter writer) => WriteIds(writer);
+
+    private protected void WriteIds(WireWriter writer)
     {
         writer.U16((ushort)_ids.Length);
         foreach (EventId id in _ids)
@@ -37,13 +39,28 @@ public abstract class SyncIds : SyncMessage
     public override string ToString() => $"Sync{Kind}({_ids.Length} ids)";
 }
 
-/// <summary>The sender's current heads: the receiver asks for those it lacks.</summary>
+/// <summary>
+/// The sender's current heads and how many events it holds: the receiver asks for the heads it lacks, or,
+/// when the count shows a large gap, starts range reconciliation (<see cref="SyncRanges"/>).
+/// </summary>
 /// <param name="conversation">The conversation.</param>
 /// <param name="ids">The heads, at most <see cref="Limits.MaxSyncIdsPerMessage"/>.</param>
-public sealed class SyncHeads(ConversationId conversation, IEnumerable<EventId> ids) : SyncIds(conversation, ids)
+/// <param name="held">How many events the sender's log holds (after the ids on the wire, 4 bytes).</param>
+public sealed class SyncHeads(ConversationId conversation, IEnumerable<EventId> ids, uint held) : SyncIds(conversation, ids)
 {
     /// <inheritdoc/>
     public override SyncMessageKind Kind => SyncMessageKind.Heads;
+
+    /// <summary>How many events the sender holds: a hint (a peer may lie, costing only its own sync).</summary>
+    public uint Held { get; } = held;
+
+    private protected override int BodySize => base.BodySize + 4;
+
+    private protected override void WriteBody(WireWriter writer)
+    {
+        WriteIds(writer);
+        writer.U32(Held);
+    }
 }
 
 /// <summary>Ids the sender lacks; the receiver answers with the events it holds.</summary>

@@ -9,9 +9,12 @@ namespace Kith.Wire.Sync;
 /// Matrix's backfill and Briar's sync, adapted to Kith's event DAG).
 /// </summary>
 /// <remarks>
-/// Encoding (version 1, big-endian): <c>version(1) | kind(1) | conversation(32) | count(2) | items</c>.
+/// Encoding (version 2, big-endian): <c>version(1) | kind(1) | conversation(32) | count(2) | items</c>.
 /// For <see cref="SyncMessageKind.Heads"/> and <see cref="SyncMessageKind.Want"/> the items are event ids
-/// (32 bytes each, at most <see cref="Limits.MaxSyncIdsPerMessage"/>); for
+/// (32 bytes each, at most <see cref="Limits.MaxSyncIdsPerMessage"/>), and Heads ends with the sender's
+/// event count (4 bytes; version 2 added it); for <see cref="SyncMessageKind.Ranges"/> each item is
+/// <c>lower(40) | upper(40) | mode(1) | fingerprint(16) count(4)</c> or <c>... | n(2) | ids(32 n)</c>,
+/// at most <see cref="Limits.MaxSyncRangesPerMessage"/>, ascending and disjoint; for
 /// <see cref="SyncMessageKind.Events"/> each item is <c>length(4) | event encoding</c>, at most
 /// <see cref="Limits.MaxSyncEventsPerBatch"/> items and <see cref="Limits.MaxSyncBatchBytes"/> bytes of
 /// encodings. Event encodings are carried opaque: the receiving log decodes and checks each one.
@@ -19,7 +22,7 @@ namespace Kith.Wire.Sync;
 public abstract class SyncMessage
 {
     /// <summary>Current encoding version.</summary>
-    public const byte Version = 1;
+    public const byte Version = 2;
 
     /// <summary>Bytes before the items: version, kind, conversation, count.</summary>
     public const int HeaderSize = 1 + 1 + Id32.Size + 2;

@@ -5,7 +5,7 @@ using Kith.Primitives.Ids;
 namespace Kith.Wire.Sync;
 
 /// <summary>Reading of <see cref="SyncMessage"/> encodings from untrusted bytes.</summary>
-internal static class SyncMessageCodec
+internal static partial class SyncMessageCodec
 {
     internal static Result<SyncMessage> Decode(ReadOnlySpan<byte> bytes)
     {
@@ -38,6 +38,7 @@ internal static class SyncMessageCodec
         {
             SyncMessageKind.Heads or SyncMessageKind.Want => ReadIds(ref reader, (SyncMessageKind)kind, conversation, count),
             SyncMessageKind.Events => ReadEvents(ref reader, conversation, count),
+            SyncMessageKind.Ranges => ReadRanges(ref reader, conversation, count),
             _ => WireErrors.Malformed,
         };
 
@@ -67,7 +68,12 @@ internal static class SyncMessageCodec
             ids[i] = EventId.FromBytes(id);
         }
 
-        return kind == SyncMessageKind.Heads ? new SyncHeads(conversation, ids) : new SyncWant(conversation, ids);
+        if (kind == SyncMessageKind.Want)
+        {
+            return new SyncWant(conversation, ids);
+        }
+
+        return reader.TryReadUInt32(out uint held) ? new SyncHeads(conversation, ids, held) : reader.Error!;
     }
 
     private static Result<SyncMessage> ReadEvents(ref WireReader reader, ConversationId conversation, int count)

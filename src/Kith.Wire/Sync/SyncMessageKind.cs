@@ -11,4 +11,7 @@ public enum SyncMessageKind : byte
 
     /// <summary>A bounded batch of encoded events, relayed unchanged.</summary>
     Events = 3,
+
+    /// <summary>A step of range-based set reconciliation for a large gap.</summary>
+    Ranges = 4,
 }

@@ -17,7 +17,7 @@ public class SyncMessageCodecTests
     {
         SyncMessage[] messages =
         [
-            new SyncHeads(Conversation, [Id(1), Id(2)]),
+            new SyncHeads(Conversation, [Id(1), Id(2)], 7),
             new SyncWant(Conversation, [Id(3)]),
             new SyncEvents(Conversation, [[1, 2, 3], [], [4]]),
         ];
@@ -43,7 +43,7 @@ public class SyncMessageCodecTests
         Assert.Equal(WireErrors.Oversized, SyncMessage.Decode(events).Error);
 
         Assert.Equal(WireErrors.Oversized, SyncMessage.Decode(new byte[Limits.MaxSyncMessageBytes + 1]).Error);
-        Assert.Throws<ArgumentException>(() => new SyncHeads(Conversation, Enumerable.Range(0, Limits.MaxSyncIdsPerMessage + 1).Select(Id)));
+        Assert.Throws<ArgumentException>(() => new SyncHeads(Conversation, Enumerable.Range(0, Limits.MaxSyncIdsPerMessage + 1).Select(Id), 0));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class SyncMessageCodecTests
     [Fact]
     public void Unknown_versions_kinds_truncation_and_trailing_bytes_are_refused()
     {
-        byte[] bytes = new SyncHeads(Conversation, [Id(1), Id(2)]).Encode();
+        byte[] bytes = new SyncHeads(Conversation, [Id(1), Id(2)], 7).Encode();
         for (int length = 0; length < bytes.Length; length++)
         {
             Assert.Equal(WireErrors.Truncated, SyncMessage.Decode(bytes.AsSpan(0, length)).Error);
@@ -67,8 +67,11 @@ public class SyncMessageCodecTests
 
         Assert.Equal(WireErrors.TrailingBytes, SyncMessage.Decode([.. bytes, 0]).Error);
         byte[] future = [.. bytes];
-        future[0] = 2;
+        future[0] = SyncMessage.Version + 1;
         Assert.Equal(WireErrors.UnknownVersion, SyncMessage.Decode(future).Error);
+        byte[] before = [.. bytes];
+        before[0] = 1; // version 1 Heads carried no event count
+        Assert.Equal(WireErrors.UnknownVersion, SyncMessage.Decode(before).Error);
         byte[] kind = [.. bytes];
         kind[1] = 9;
         Assert.Equal(WireErrors.Malformed, SyncMessage.Decode(kind).Error);
@@ -89,7 +92,7 @@ public class SyncMessageCodecTests
                 if (bytes.Length > 1 && i % 4 == 0)
                 {
                     bytes[0] = SyncMessage.Version;
-                    bytes[1] = (byte)(1 + random.NextInt(3));
+                    bytes[1] = (byte)(1 + random.NextInt(4));
                 }
             }
             else

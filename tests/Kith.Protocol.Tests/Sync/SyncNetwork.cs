@@ -27,6 +27,13 @@ internal sealed class SyncNetwork(ConversationLog a, ConversationLog b, long now
 
     public int Rounds { get; private set; }
 
+    /// <summary>The longest chain of messages each sent in reply to the previous one, over all sessions;
+    /// half of it is the round trips a session took.</summary>
+    public int MaxDepth { get; private set; }
+
+    /// <summary>Round trips of the longest session: two messages in a reply chain make one.</summary>
+    public int RoundTrips => (MaxDepth + 1) / 2;
+
     /// <summary>Runs sessions (restarting after each quiet link) until both logs hold the same events, or gives up.</summary>
     public bool RunUntilConverged(int maxRounds)
     {
@@ -50,9 +57,9 @@ internal sealed class SyncNetwork(ConversationLog a, ConversationLog b, long now
     {
         var sessionA = new SyncSession(a);
         var sessionB = new SyncSession(b);
-        var queue = new Queue<(SyncSession To, byte[] Bytes)>();
-        Send(queue, sessionB, sessionA.Start());
-        Send(queue, sessionA, sessionB.Start());
+        var queue = new Queue<(SyncSession To, byte[] Bytes, int Depth)>();
+        Send(queue, sessionB, sessionA.Start(), 1);
+        Send(queue, sessionA, sessionB.Start(), 1);
         while (queue.TryDequeue(out var item))
         {
             SyncMessage message = SyncMessage.Decode(item.Bytes).Value;
@@ -60,13 +67,14 @@ internal sealed class SyncNetwork(ConversationLog a, ConversationLog b, long now
             SyncSession back = item.To == sessionA ? sessionB : sessionA;
             foreach (SyncMessage reply in step.Outgoing)
             {
-                Send(queue, back, reply);
+                Send(queue, back, reply, item.Depth + 1);
             }
         }
     }
 
-    private void Send(Queue<(SyncSession, byte[])> queue, SyncSession to, SyncMessage message)
+    private void Send(Queue<(SyncSession, byte[], int)> queue, SyncSession to, SyncMessage message, int depth)
     {
+        MaxDepth = Math.Max(MaxDepth, depth);
         byte[] bytes = message.Encode();
         Messages++;
         EventsSent += (message as SyncEvents)?.Events.Count ?? 0;
@@ -81,10 +89,10 @@ internal sealed class SyncNetwork(ConversationLog a, ConversationLog b, long now
             return;
         }
 
-        queue.Enqueue((to, bytes));
+        queue.Enqueue((to, bytes, depth));
         if (Faults is not null && Faults.NextInt(100) < DuplicatePercent)
         {
-            queue.Enqueue((to, bytes));
+            queue.Enqueue((to, bytes, depth));
         }
     }
 }

@@ -127,7 +127,7 @@ internal static class Invariants
             using ReceivedSenderChain chain = directory.ReceivedChainOf(byAuthor.Key);
             foreach (ConversationEvent e in byAuthor.OrderBy(e => e.ChainIndex))
             {
-                bool intact = directory.IsAuthorisedSigner(e.Conversation, e.Author, e.ChainId, e.SigningKey)
+                bool intact = directory.IsAuthorsChain(e.Conversation, e.Author, e.ChainId, e.SigningKey)
                     && Ed25519.Verify(e.SigningKey, e.SignedContent(), e.Signature)
                     && chain.Decrypt(e.ChainIndex, e.Ciphertext, EventContent.AssociatedData(e)).TryGet(out byte[]? text, out _)
                     && sent.TryGetValue(e.Id, out SentEvent? original) && Encoding.UTF8.GetString(text!) == original.Text;

@@ -27,10 +27,18 @@ internal sealed class SimDirectory(ConversationId conversation) : IConversationM
         _members.Add(device, (chain.ChainId.ToArray(), chain.SigningPublicKey.ToArray(), distribution.ToBytes()));
     }
 
-    public bool IsAuthorisedSigner(ConversationId conversation, DeviceId author, ReadOnlySpan<byte> chainId,
+    /// <summary>The log's question: every registered device is a member for the whole run.</summary>
+    public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs) =>
+        conversation == Conversation && _members.ContainsKey(author);
+
+    /// <summary>
+    /// Whether <paramref name="chainId"/> and <paramref name="signingKey"/> are <paramref name="author"/>'s chain:
+    /// the binding a member learns from the chain's announcement, checked by the end-of-run invariants.
+    /// </summary>
+    public bool IsAuthorsChain(ConversationId conversation, DeviceId author, ReadOnlySpan<byte> chainId,
         ReadOnlySpan<byte> signingKey) =>
-        conversation == Conversation && _members.TryGetValue(author, out var member)
-        && chainId.SequenceEqual(member.ChainId) && signingKey.SequenceEqual(member.SigningKey);
+        IsMember(conversation, author, 0) && chainId.SequenceEqual(_members[author].ChainId)
+        && signingKey.SequenceEqual(_members[author].SigningKey);
 
     /// <summary>A member's fresh copy of <paramref name="author"/>'s chain, from its first message on.</summary>
     public ReceivedSenderChain ReceivedChainOf(DeviceId author)

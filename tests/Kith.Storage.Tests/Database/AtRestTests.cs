@@ -35,6 +35,18 @@ public sealed class AtRestTests
         EventConversation.Write(1, [], EventSamples.Epoch + 1, EventText + " (again)"),
     ];
 
+    private const string ShownText = "CANARY-shown-message: the key is under the third stone";
+
+    /// <summary>Shown messages (the decrypted store): a canary text, a canary name in UTF-16 and raw key bytes as content.</summary>
+    private static readonly Kith.Primitives.Ids.ConversationId MessageConversation = Kith.Primitives.Ids.ConversationId.FromBytes(Key(36));
+
+    private static readonly List<Kith.Protocol.Conversations.ShownMessage> Shown =
+    [
+        new(Kith.Primitives.Ids.EventId.FromBytes(Key(37)), Kith.Primitives.Ids.DeviceId.FromBytes(Key(38)), EventSamples.Epoch, 0, Encoding.UTF8.GetBytes(ShownText)),
+        new(Kith.Primitives.Ids.EventId.FromBytes(Key(39)), Kith.Primitives.Ids.DeviceId.FromBytes(Key(38)), EventSamples.Epoch + 1, 1, Encoding.Unicode.GetBytes(DisplayName)),
+        new(Kith.Primitives.Ids.EventId.FromBytes(Key(40)), Kith.Primitives.Ids.DeviceId.FromBytes(Key(41)), EventSamples.Epoch + 2, 2, KeyBytes),
+    ];
+
     private static byte[] Key(ulong seed)
     {
         byte[] key = new byte[32];
@@ -46,7 +58,7 @@ public sealed class AtRestTests
     private static List<(string Name, byte[] Bytes)> Needles()
     {
         var needles = new List<(string, byte[])>();
-        foreach (string text in new[] { Message, DisplayName, KeyText, ProfileName, EventText, Encoding.UTF8.GetString(TestStores.Passphrase) })
+        foreach (string text in new[] { Message, DisplayName, KeyText, ProfileName, EventText, ShownText, Encoding.UTF8.GetString(TestStores.Passphrase) })
         {
             needles.Add(($"{text} (UTF-8)", Encoding.UTF8.GetBytes(text)));
             needles.Add(($"{text} (UTF-16LE)", Encoding.Unicode.GetBytes(text)));
@@ -73,6 +85,13 @@ public sealed class AtRestTests
             needles.Add(($"event {i} signature", e.Signature.ToArray()));
             needles.Add(($"event {i} chain id", e.ChainId.ToArray()));
             needles.Add(($"event {i} signing key", e.SigningKey.ToArray()));
+        }
+
+        needles.Add(("message conversation id", MessageConversation.ToArray()));
+        for (int i = 0; i < Shown.Count; i++)
+        {
+            needles.Add(($"shown message {i} event id", Shown[i].Id.ToArray()));
+            needles.Add(($"shown message {i} author", Shown[i].Author.ToArray()));
         }
 
         needles.Add(("session local device", SessionLocal.ToArray()));
@@ -125,6 +144,8 @@ public sealed class AtRestTests
             new SqliteSessionStore(transaction).Save(SessionLocal, SessionPeer, KeyBytes);
             var events = new SqliteEventStore(transaction);
             Events.ForEach(e => events.Append(EventConversation.Conversation, e));
+            var messages = new SqliteMessageStore(transaction);
+            Shown.ForEach(m => messages.Put(MessageConversation, m));
         });
         var column = new ValueColumn("state", "value");
         Assert.NotEmpty(database.Values.EncryptText(column, [3], Message));
@@ -159,6 +180,8 @@ public sealed class AtRestTests
             Assert.Equal(ContactLog.Entries.Select(e => e.ToBytes()), new SqliteAccountLogStore(database).Load(ContactLog.Account));
             Assert.Equal(Events.Select(e => e.ToBytes()),
                 new SqliteEventStore(database).All(EventConversation.Conversation).Value.Select(e => e.ToBytes()));
+            Assert.Equal(Shown.Select(m => m.Content.ToArray()),
+                new SqliteMessageStore(database).Latest(MessageConversation, 10).Value.Select(m => m.Content.ToArray()));
         }
 
         Assert.Empty(Scan(path));
@@ -185,6 +208,9 @@ public sealed class AtRestTests
             insert.Parameters["$k"].Value = Events[0].Id.ToArray();
             insert.Parameters["$v"].Value = Events[0].ToBytes();
             insert.ExecuteNonQuery();
+            insert.Parameters["$k"].Value = Shown[0].Id.ToArray();
+            insert.Parameters["$v"].Value = (byte[])[.. Shown[0].Author.Span, .. Shown[0].Content.Span];
+            insert.ExecuteNonQuery();
         }
 
         List<string> hits = Scan(path);
@@ -201,5 +227,8 @@ public sealed class AtRestTests
 
         Assert.Contains($"{EventText} (UTF-8) in plain.db-wal", hits);
         Assert.Contains("event conversation id in plain.db-wal", hits);
+        Assert.Contains($"{ShownText} (UTF-8) in plain.db-wal", hits);
+        Assert.Contains("shown message 0 event id in plain.db-wal", hits);
+        Assert.Contains("shown message 0 author in plain.db-wal", hits);
     }
 }

@@ -1,0 +1,53 @@
+using Kith.Crypto;
+using Microsoft.Data.Sqlite;
+
+namespace Kith.Bench.Groups;
+
+/// <summary>
+/// What persisting the synced events costs at least, whatever the protocol: each encoding sealed with
+/// XChaCha20-Poly1305 (as the store's value cipher does) and inserted with one prepared statement into a
+/// fresh SQLite file with the store's durability settings (WAL, <c>synchronous = FULL</c>), one
+/// transaction per batch of the same size the sync sends.
+/// </summary>
+internal static class SyncStorageBound
+{
+    public static void Run(string folder, IReadOnlyList<(byte[] Id, byte[] Encoding)> events, int batchSize, IRandomSource random)
+    {
+        byte[] key = new byte[XChaCha20Poly1305.KeySize];
+        byte[] nonce = new byte[XChaCha20Poly1305.NonceSize];
+        random.Fill(key);
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "bound.db")};Pooling=False");
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+        Execute(connection, "CREATE TABLE bound_event (seq INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, event BLOB NOT NULL)");
+        for (int done = 0; done < events.Count; done += batchSize)
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            using var insert = new SqliteCommand("INSERT INTO bound_event (seq, id, event) VALUES ($seq, $id, $event)", connection, transaction);
+            SqliteParameter seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+            SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Blob);
+            SqliteParameter value = insert.Parameters.Add("$event", SqliteType.Blob);
+            insert.Prepare();
+            for (int i = done; i < Math.Min(done + batchSize, events.Count); i++)
+            {
+                (byte[] eventId, byte[] encoding) = events[i];
+                byte[] sealedValue = new byte[nonce.Length + encoding.Length + XChaCha20Poly1305.TagSize];
+                random.Fill(nonce);
+                nonce.CopyTo(sealedValue, 0);
+                XChaCha20Poly1305.Encrypt(key, nonce, [], encoding, sealedValue.AsSpan(nonce.Length));
+                seq.Value = i;
+                id.Value = eventId;
+                value.Value = sealedValue;
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = new SqliteCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,70 @@
+using Kith.Crypto;
+using Kith.Primitives;
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+using Kith.Protocol.Accounts;
+using Kith.Protocol.Devices;
+using Kith.Storage.Database;
+using Kith.Storage.Stores;
+using Kith.Wire.Accounts;
+
+namespace Kith.Node.Device;
+
+/// <summary>
+/// <c>kith init</c>: a new account with this device as its first member (PROTOCOL.md, accounts: the genesis entry's
+/// hash is the account id; a profile entry names it). The keys are generated here and never leave the store.
+/// </summary>
+internal static class DeviceSetup
+{
+    /// <summary>One-time prekeys a new device publishes: as many as a card may carry, so first contacts get forward secrecy.</summary>
+    public const int OneTimePrekeys = Limits.MaxOneTimePrekeys;
+
+    /// <summary>One-time ML-KEM prekeys a new device publishes (PQXDH §3.2), likewise the most a card carries.</summary>
+    public const int OneTimePqPrekeys = Limits.MaxOneTimePqPrekeys;
+
+    /// <summary>
+    /// Creates the store in <paramref name="folder"/> and writes the device keys, the account id and the account
+    /// log in one transaction, so a crash leaves either a whole device or none.
+    /// </summary>
+    public static Result<AccountId> Create(string folder, ReadOnlySpan<byte> passphrase, string? displayName, NodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (displayName is not null && !IsValidName(displayName))
+        {
+            return NodeErrors.BadDisplayName;
+        }
+
+        if (!KithDatabase.Create(folder, passphrase, options.Database).TryGet(out KithDatabase? database, out KithError? error))
+        {
+            return error.Code == "storage.already_exists" ? NodeErrors.AlreadyInitialised : error;
+        }
+
+        using (database)
+        using (DeviceKeys keys = DeviceKeys.Generate(options.Random, OneTimePrekeys, OneTimePqPrekeys))
+        {
+            long now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+            AccountLog log = AccountLog.Create(AccountEntries.Genesis(keys.Identity, now, options.Random)).Value;
+            if (!string.IsNullOrEmpty(displayName))
+            {
+                _ = log.Add(AccountEntries.Profile(keys.Identity, log.Account, log.Heads, now, displayName)).Value;
+            }
+
+            using SecretBytes state = keys.ExportState();
+            database.RunInTransaction(transaction =>
+            {
+                var stateStore = new SqliteStateStore(transaction);
+                stateStore.Write(NodeStateKinds.DeviceKeys, [], state.Span);
+                stateStore.Write(NodeStateKinds.Account, [], log.Account.Span);
+                var logs = new SqliteAccountLogStore(transaction);
+                foreach (AccountEntry entry in log.Entries)
+                {
+                    logs.Append(log.Account, entry);
+                }
+            });
+            return log.Account;
+        }
+    }
+
+    private static bool IsValidName(string name) =>
+        System.Text.Encoding.UTF8.GetByteCount(name) <= Limits.MaxDisplayNameBytes && !name.Any(char.IsControl);
+}

@@ -1,0 +1,84 @@
+using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
+using Kith.Protocol.Accounts;
+using Kith.Protocol.Devices;
+using Kith.Storage.Database;
+using Kith.Storage.Stores;
+
+namespace Kith.Node.Device;
+
+/// <summary>This device as the running node holds it: the open store, its keys and its account.</summary>
+internal sealed class LocalDevice : IDisposable
+{
+    private LocalDevice(KithDatabase database, DeviceKeys keys, AccountId account)
+    {
+        Database = database;
+        Keys = keys;
+        Account = account;
+    }
+
+    /// <summary>The open store.</summary>
+    public KithDatabase Database { get; }
+
+    /// <summary>The device's private keys.</summary>
+    public DeviceKeys Keys { get; }
+
+    /// <summary>The device's account.</summary>
+    public AccountId Account { get; }
+
+    /// <summary>The device id.</summary>
+    public DeviceId Device => Keys.Device;
+
+    /// <summary>Opens the store in <paramref name="folder"/> and loads the device; a wrong passphrase changes nothing.</summary>
+    public static Result<LocalDevice> Open(string folder, ReadOnlySpan<byte> passphrase, NodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(Path.Combine(folder, KithDatabase.FileName)))
+        {
+            return NodeErrors.NotInitialised;
+        }
+
+        if (!KithDatabase.Open(folder, passphrase, options.Database).TryGet(out KithDatabase? database, out KithError? error))
+        {
+            return error;
+        }
+
+        var state = new SqliteStateStore(database);
+        if (!state.Read(NodeStateKinds.DeviceKeys, []).TryGet(out byte[]? keyState, out error)
+            || !state.Read(NodeStateKinds.Account, []).TryGet(out byte[]? account, out error))
+        {
+            database.Dispose();
+            return error;
+        }
+
+        if (keyState is null || account is not { Length: AccountId.Size })
+        {
+            database.Dispose();
+            return NodeErrors.NoDevice;
+        }
+
+        Result<DeviceKeys> keys = DeviceKeys.ImportState(keyState);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(keyState);
+        if (!keys.TryGet(out DeviceKeys? loaded, out error))
+        {
+            database.Dispose();
+            return error;
+        }
+
+        return new LocalDevice(database, loaded, AccountId.FromBytes(account));
+    }
+
+    /// <summary>This account's log as stored.</summary>
+    public AccountLog LoadAccountLog() =>
+        AccountLog.Load(new SqliteAccountLogStore(Database).Load(Account)).Value;
+
+    /// <summary>Zeroes the keys and closes the store.</summary>
+    public void Dispose()
+    {
+        Keys.Dispose();
+        Database.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"LocalDevice({Device})";
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using Kith.Api.Status;
+using Kith.Node.Device;
+using Kith.Node.LocalApi;
+using Kith.Node.Peers;
+using Kith.Node.Services;
+using Kith.Node.Tor;
+using Kith.Primitives.Errors;
+using Kith.Tor.Hosting;
+using Kith.Wire.Devices;
+
+namespace Kith.Node;
+
+/// <summary>
+/// A running node, composed (docs/ARCHITECTURE.md, Kith.Node: "the composition root"): the open device, the peer
+/// listener, tor (unless direct), and the local API. Tor's bootstrap and the onion publication run in the
+/// background so the API answers at once and <c>kith status</c> can show the progress.
+/// </summary>
+internal sealed class NodeHost : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly PeerListener _peers;
+    private ITor? _tor;
+    private Task _background = Task.CompletedTask;
+
+    private NodeHost(LocalDevice device, PeerListener peers, StatusBoard status, EventHub events)
+    {
+        Device = device;
+        _peers = peers;
+        Status = status;
+        Events = events;
+    }
+
+    /// <summary>The device.</summary>
+    public LocalDevice Device { get; }
+
+    /// <summary>The status board.</summary>
+    public StatusBoard Status { get; }
+
+    /// <summary>The live event hub.</summary>
+    public EventHub Events { get; }
+
+    /// <summary>The local API, once started.</summary>
+    public ApiServer Api { get; private set; } = null!;
+
+    /// <summary>Where peers connect on loopback.</summary>
+    public IPEndPoint PeerEndPoint => _peers.EndPoint;
+
+    /// <summary>
+    /// Starts everything for <paramref name="device"/>, which the host then owns. Tor failing to start (missing, or
+    /// its control port refusing) fails the start with one sentence; nothing is left running.
+    /// </summary>
+    public static async Task<Result<NodeHost>> StartAsync(LocalDevice device, string? folder, RunSettings settings, NodeOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        var events = new EventHub();
+        NodeMode mode = settings.Direct ? NodeMode.Direct : settings.TorControl is null ? NodeMode.Tor : NodeMode.ExistingTor;
+        PeerListener peers = PeerListener.Start();
+        string name = device.LoadAccountLog().Current().DisplayName;
+        var status = new StatusBoard(new NodeStatus(mode, Anonymous: !settings.Direct, settings.Direct ? null : new TorStatus(0, "starting", null),
+            null, settings.Direct ? peers.EndPoint.ToString() : null, device.Account.ToString(), device.Device.ToString(), name, 0, 0), events);
+        var host = new NodeHost(device, peers, status, events);
+        try
+        {
+            if (!settings.Direct)
+            {
+                if (!(await TorStartup.StartAsync(settings, folder ?? Path.GetTempPath(), cancellationToken)).TryGet(out ITor? tor, out KithError? torError))
+                {
+                    await host.DisposeAsync();
+                    return torError;
+                }
+
+                host._tor = tor;
+            }
+
+            var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
+                new ContactService(device, events, options.Time), new DeviceService(device));
+            if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(options.Random), folder, cancellationToken))
+                .TryGet(out ApiServer? api, out KithError? apiError))
+            {
+                await host.DisposeAsync();
+                return apiError;
+            }
+
+            host.Api = api;
+            if (host._tor is { } running)
+            {
+                host._background = Task.Run(() => TorStartup.PublishAsync(running, device, peers.EndPoint, status, host._stop.Token), CancellationToken.None);
+                if (running is TorProcess supervised)
+                {
+                    // A restarted tor has forgotten the onion service (ADD_ONION without Detach ends with the control
+                    // connection): publish it again, with the same key, so the address stays the same.
+                    supervised.Restarted += (_, _) => host.Republish(supervised);
+                }
+            }
+
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the API, tor (if started here) and the listener, and closes the device.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _background;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while tor was bootstrapping.
+        }
+
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        if (_tor is not null)
+        {
+            await _tor.DisposeAsync();
+        }
+
+        await _peers.DisposeAsync();
+        Device.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Republish(ITor tor)
+    {
+        Status.Update(s => s with { OnionAddress = null, Tor = new TorStatus(0, "restarting", null) });
+        Task previous = _background;
+        _background = Task.Run(async () =>
+        {
+            await previous.ConfigureAwait(false);
+            await TorStartup.PublishAsync(tor, Device, _peers.EndPoint, Status, _stop.Token).ConfigureAwait(false);
+        }, CancellationToken.None);
+    }
+
+    private IReadOnlyList<DeviceTransport> Transports() => Status.Current.Mode == NodeMode.Direct
+        ? [DeviceTransport.DirectTcp(_peers.EndPoint.Address.ToString(), (ushort)_peers.EndPoint.Port)]
+        : [DeviceTransport.Onion(PeerListener.OnionVirtualPort)];
+}
