@@ -63,7 +63,7 @@ public sealed partial class Messenger
         bool ownLog = conversation == ConversationIds.OwnAccount(_directory.OwnAccount);
         foreach (ReceivedMessage message in received.Shown)
         {
-            _toAnnounce.Add(new MessageShownEventArgs(conversation, message));
+            Scratch.ToAnnounce.Add(new MessageShownEventArgs(conversation, message));
             if (ownLog && message.Content is DeleteMessagesContent or DeleteConversationContent
                 && Target(message.Content) is { } target && target != conversation && Replica(target) is { } replica)
             {

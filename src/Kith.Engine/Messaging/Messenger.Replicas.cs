@@ -73,7 +73,7 @@ public sealed partial class Messenger
     /// <summary>The cached replica, opened from the step's stores on first use; null when not a member.</summary>
     private ConversationReplica? Replica(ConversationId conversation)
     {
-        _ = _touched.Add(conversation);
+        _ = Scratch.Touched.Add(conversation);
         if (_replicas.TryGetValue(conversation, out ConversationReplica? replica))
         {
             return replica;

@@ -66,7 +66,7 @@ public sealed partial class Messenger
             Enqueue(context, membership, e);
         }
 
-        _toAnnounce.Add(new MessageShownEventArgs(conversation, sent.Shown));
+        Scratch.ToAnnounce.Add(new MessageShownEventArgs(conversation, sent.Shown));
         return sent.Shown.Message.Id;
     }
 

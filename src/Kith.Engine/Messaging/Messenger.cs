@@ -28,8 +28,8 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
     private readonly SenderChainRotationPolicy? _rotation;
     private readonly StepBoundStores _bound = new();
     private readonly Dictionary<ConversationId, ConversationReplica> _replicas = [];
-    private readonly HashSet<ConversationId> _touched = [];
-    private readonly List<MessageShownEventArgs> _toAnnounce = [];
+    private readonly Lock _gate = new();
+    private readonly ThreadLocal<StepScratch> _scratch = new(() => new StepScratch());
 
     /// <summary>A messenger and its engine; nothing happens until <see cref="Start"/>.</summary>
     /// <param name="keys">This device's keys (identity and prekey secrets).</param>
@@ -75,7 +75,11 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
     }
 
     /// <summary>Stops the engine's timer; the stores stay with their owner.</summary>
-    public void Dispose() => Engine.Dispose();
+    public void Dispose()
+    {
+        Engine.Dispose();
+        _scratch.Dispose();
+    }
 
     /// <summary>Names the device only.</summary>
     public override string ToString() => $"Messenger({Local})";
@@ -105,19 +109,26 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
         }
     }
 
-    /// <summary>Binds the replicas' stores to the step; on an exception forgets what the step touched.</summary>
+    /// <summary>
+    /// Binds the replicas' stores to the step; on an exception forgets what the step touched. The engine already
+    /// serialises steps; the messenger's own lock also covers dropping replicas after a failed commit, which happens
+    /// outside the engine's lock.
+    /// </summary>
     private T InStep<T>(StepContext context, Func<T> work)
     {
-        _touched.Clear();
-        using StepBoundStores.Binding binding = _bound.Bind(context.Stores);
-        try
+        lock (_gate)
         {
-            return work();
-        }
-        catch
-        {
-            DropTouched();
-            throw;
+            Scratch.Touched.Clear();
+            using StepBoundStores.Binding binding = _bound.Bind(context.Stores);
+            try
+            {
+                return work();
+            }
+            catch
+            {
+                DropTouched();
+                throw;
+            }
         }
     }
 
@@ -135,26 +146,42 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
     /// <summary>The step that touched these replicas was rolled back: reopen them from the stores on next use.</summary>
     private void DropTouched()
     {
-        foreach (ConversationId conversation in _touched)
+        lock (_gate)
         {
-            _ = _replicas.Remove(conversation);
-            DropSessions(conversation);
-        }
+            foreach (ConversationId conversation in Scratch.Touched)
+            {
+                _ = _replicas.Remove(conversation);
+                DropSessions(conversation);
+            }
 
-        _touched.Clear();
-        _toAnnounce.Clear();
+            Scratch.Touched.Clear();
+            Scratch.ToAnnounce.Clear();
+        }
     }
 
-    /// <summary>Raises what the last committed step showed.</summary>
+    /// <summary>Raises what the last committed step on this thread showed.</summary>
     private void Announce()
     {
-        MessageShownEventArgs[] shown = [.. _toAnnounce];
-        _toAnnounce.Clear();
-        _touched.Clear();
+        MessageShownEventArgs[] shown = [.. Scratch.ToAnnounce];
+        Scratch.ToAnnounce.Clear();
         foreach (MessageShownEventArgs e in shown)
         {
             MessageShown?.Invoke(this, e);
         }
+    }
+
+    /// <summary>
+    /// What the step running on this thread touched and showed: the engine runs a frame's step and its commit on the
+    /// thread that delivered the frame, so the announcement after it (or the drop after a fault) is that thread's.
+    /// </summary>
+    private StepScratch Scratch => _scratch.Value!;
+
+    /// <summary>Per-thread step bookkeeping.</summary>
+    private sealed class StepScratch
+    {
+        public HashSet<ConversationId> Touched { get; } = [];
+
+        public List<MessageShownEventArgs> ToAnnounce { get; } = [];
     }
 
     /// <summary>Carries an error out of an engine step so the step rolls back.</summary>
