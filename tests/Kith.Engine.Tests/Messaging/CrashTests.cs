@@ -1,5 +1,6 @@
-using Kith.Protocol.Storage;
 using Kith.Primitives.Ids;
+using Kith.Protocol.Storage;
+using Kith.Wire.Messaging;
 
 namespace Kith.Engine.Tests.Messaging;
 
@@ -73,6 +74,9 @@ public sealed class CrashTests
         world.Settle();
         Assert.Equal([first, second], a1.Texts());
         Assert.Equal([first, second], b1.Texts());
+
+        // MessageShown follows commits only: the rolled-back message was never announced.
+        Assert.Equal([first, second], a1.Shown.Select(s => ((TextContent)s.Message.Content).Text).ToList());
     }
 
     private static string Send(MessengerWorld.Device device, MessengerWorld world, string text)
