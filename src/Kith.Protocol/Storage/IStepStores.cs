@@ -23,4 +23,7 @@ public interface IStepStores
 
     /// <summary>Device sessions.</summary>
     ISessionStore Sessions { get; }
+
+    /// <summary>Decrypted, shown messages with their display positions.</summary>
+    IMessageStore Messages { get; }
 }

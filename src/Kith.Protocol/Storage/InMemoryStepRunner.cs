@@ -26,6 +26,9 @@ public sealed class InMemoryStepRunner : IStepRunner, IStepStores
     public ISessionStore Sessions { get; } = new InMemorySessionStore();
 
     /// <inheritdoc/>
+    public IMessageStore Messages { get; } = new InMemoryMessageStore();
+
+    /// <inheritdoc/>
     public T Run<T>(Func<IStepStores, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -39,6 +39,8 @@ public sealed class SqliteStepRunner : IStepRunner
 
         public ISessionStore Sessions { get; } = new SqliteSessionStore(transaction);
 
+        public IMessageStore Messages { get; } = new SqliteMessageStore(transaction);
+
         public override string ToString() => nameof(Stores);
     }
 }

@@ -1,0 +1,50 @@
+using Kith.Primitives.Ids;
+
+namespace Kith.Engine.Tests.Messaging;
+
+/// <summary>Issue 5, end-to-end test 5 in process: a deletion on A1 travels in Alice's own log to A2.</summary>
+public sealed class DeletionTests
+{
+    [Fact]
+    public void Deleting_a_message_on_A1_removes_it_from_A2_and_Bob_keeps_his_copy()
+    {
+        using var world = new MessengerWorld(seed: 6, aliceDevices: 2, bobDevices: 1);
+        var (a1, a2, b1) = (world.Alice.Devices[0], world.Alice.Devices[1], world.Bob.Devices[0]);
+        a1.Start();
+        a2.Start();
+        b1.Start();
+        a1.ConnectTo(a2, b1);
+        a2.ConnectTo(b1);
+        _ = a1.Online.SendText(world.Bob.OwnAccount, "keep me").Value;
+        world.Settle();
+        EventId doomed = b1.Online.SendText(world.Alice.OwnAccount, "delete me").Value;
+        world.Settle();
+        Assert.Equal(["keep me", "delete me"], a2.Texts());
+
+        Assert.True(a1.Online.DeleteMessage(a1.Online.ConversationWith(world.Bob.OwnAccount), doomed).IsOk);
+        world.Settle();
+
+        Assert.Equal(["keep me"], a1.Texts());
+        Assert.Equal(["keep me"], a2.Texts());
+        Assert.Equal(["keep me", "delete me"], b1.Texts());
+
+        // The deletion survives A2's restart, and Bob's later message still shows.
+        a2.Kill();
+        a2.Start();
+        a2.ConnectTo(a1, b1);
+        _ = b1.Online.SendText(world.Alice.OwnAccount, "after").Value;
+        world.Settle();
+        Assert.Equal(["keep me", "after"], a2.Texts());
+    }
+
+    [Fact]
+    public void Deleting_in_a_conversation_this_device_is_not_in_is_refused_and_sends_nothing()
+    {
+        using var world = new MessengerWorld(seed: 7, aliceDevices: 2, bobDevices: 1);
+        MessengerWorld.Device a1 = world.Alice.Devices[0];
+        a1.Start();
+        var stranger = ConversationId.FromBytes(new byte[32]);
+        Assert.False(a1.Online.DeleteMessage(stranger, EventId.FromBytes(new byte[32])).IsOk);
+        Assert.Equal(0, a1.Online.Engine.PendingCount());
+    }
+}
