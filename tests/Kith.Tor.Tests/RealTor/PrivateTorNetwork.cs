@@ -156,6 +156,11 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // HttpClient's own 5 s timeout (an authority slow to answer on a loaded machine): poll again
+                // rather than failing the network's start; only the caller's token ends the wait.
+            }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
