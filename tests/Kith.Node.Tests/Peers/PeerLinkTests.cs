@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using Kith.Api;
-using Kith.Api.Contacts;
-using Kith.Api.Identity;
 using Kith.Crypto;
 using Kith.Node.Tests.Support;
 using Kith.Transport;
@@ -18,20 +14,19 @@ namespace Kith.Node.Tests.Peers;
 /// </summary>
 public sealed class PeerLinkTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Two_nodes_that_added_each_others_card_link_over_loopback()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using TestNode alice = await TestNode.StartAsync("Alice", Options(40, time));
-        await using TestNode bob = await TestNode.StartAsync("Bob", Options(41, time));
+        await using TestNode alice = await TestNode.StartAsync("Alice", Linking.Options(40, time));
+        await using TestNode bob = await TestNode.StartAsync("Bob", Linking.Options(41, time));
 
-        await Befriend(alice, bob);
+        await Linking.Add(alice, bob);
+        await Linking.Add(bob, alice);
 
-        await Until(() => alice.Host.Status.Current.PeersOnline == 1 && bob.Host.Status.Current.PeersOnline == 1);
+        await Linking.Until(() => alice.Host.Status.Current.PeersOnline == 1 && bob.Host.Status.Current.PeersOnline == 1);
         Assert.Equal([bob.Host.Device.Device], alice.Host.Peers.Manager.ConnectedPeers);
         Assert.Equal([alice.Host.Device.Device], bob.Host.Peers.Manager.ConnectedPeers);
         Assert.False(alice.Host.Peers.Manager.LinkTo(bob.Host.Device.Device)!.IsAnonymous);
@@ -41,7 +36,7 @@ public sealed class PeerLinkTests
     public async Task A_node_refuses_a_link_from_a_device_it_does_not_know()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using TestNode bob = await TestNode.StartAsync("Bob", Options(42, time));
+        await using TestNode bob = await TestNode.StartAsync("Bob", Linking.Options(42, time));
         using var stranger = X25519KeyPair.Generate(new SeededRandomSource(43));
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(bob.Host.PeerEndPoint, Token);
@@ -55,7 +50,7 @@ public sealed class PeerLinkTests
             Assert.False((await link.ReceiveAsync(Token)).IsOk);
         }
 
-        await Until(() => bob.Host.Peers.Manager.RefusedConnections == 1);
+        await Linking.Until(() => bob.Host.Peers.Manager.RefusedConnections == 1);
         Assert.Empty(bob.Host.Peers.Manager.ConnectedPeers);
         Assert.Equal(0, bob.Host.Status.Current.PeersOnline);
     }
@@ -64,51 +59,20 @@ public sealed class PeerLinkTests
     public async Task A_dropped_link_is_redialled_after_the_backoff()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using TestNode alice = await TestNode.StartAsync("Alice", Options(45, time));
-        await using TestNode bob = await TestNode.StartAsync("Bob", Options(46, time));
-        await Befriend(alice, bob);
-        await Until(() => alice.Host.Status.Current.PeersOnline == 1 && bob.Host.Status.Current.PeersOnline == 1);
+        await using TestNode alice = await TestNode.StartAsync("Alice", Linking.Options(45, time));
+        await using TestNode bob = await TestNode.StartAsync("Bob", Linking.Options(46, time));
+        await Linking.Add(alice, bob);
+        await Linking.Add(bob, alice);
+        await Linking.Until(() => alice.Host.Status.Current.PeersOnline == 1 && bob.Host.Status.Current.PeersOnline == 1);
         PeerLink first = alice.Host.Peers.Manager.LinkTo(bob.Host.Device.Device)!;
 
         first.Close(TransportErrors.LocalClose);
-        await Until(() => alice.Host.Status.Current.PeersOnline == 0 && bob.Host.Status.Current.PeersOnline == 0);
+        await Linking.Until(() => alice.Host.Status.Current.PeersOnline == 0 && bob.Host.Status.Current.PeersOnline == 0);
 
         // No redial happens on its own: both sides wait out the jittered backoff on the (virtual) clock.
         Assert.Empty(alice.Host.Peers.Manager.ConnectedPeers);
         time.Advance(TimeSpan.FromMilliseconds(Primitives.Limits.LinkBackoffBaseMs));
-        await Until(() => alice.Host.Status.Current.PeersOnline == 1 && bob.Host.Status.Current.PeersOnline == 1);
+        await Linking.Until(() => alice.Host.Status.Current.PeersOnline == 1 && bob.Host.Status.Current.PeersOnline == 1);
         Assert.NotSame(first, alice.Host.Peers.Manager.LinkTo(bob.Host.Device.Device));
-    }
-
-    private static NodeOptions Options(ulong seed, TimeProvider time) => new()
-    {
-        Random = TestNode.Options(seed).Random,
-        Database = TestNode.Options(seed).Database,
-        Time = time,
-    };
-
-    private static async Task Befriend(TestNode alice, TestNode bob)
-    {
-        await Add(alice, bob);
-        await Add(bob, alice);
-    }
-
-    private static async Task Add(TestNode to, TestNode whose)
-    {
-        IdentityCard card = (await whose.Http.GetFromJsonAsync(ApiRoutes.Identity, ApiJson.Default.IdentityCard, Token))!;
-        using HttpResponseMessage added = await to.Http.PostAsJsonAsync(ApiRoutes.Contacts, new AddContactRequest(card.Link),
-            ApiJson.Default.AddContactRequest, Token);
-        added.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>Waits for a condition that real sockets make true, with a generous bound (no timing is measured).</summary>
-    private static async Task Until(Func<bool> condition)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(Generous);
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
     }
 }
