@@ -77,6 +77,18 @@ internal sealed class TransportDeviceLinks : IDeviceLinks
 
     private void Dial(DeviceId device)
     {
+        try
+        {
+            DialKnown(device);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The node stopped between the engine's send and this dial: there is nothing left to dial with.
+        }
+    }
+
+    private void DialKnown(DeviceId device)
+    {
         KnownPeer? peer = _directory.Find(device);
         if (peer is null)
         {
