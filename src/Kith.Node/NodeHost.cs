@@ -93,11 +93,11 @@ internal sealed class NodeHost : IAsyncDisposable
 
             // Onion links dial through tor's SOCKS port, known only now.
             PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random);
-            host._delivery = NodeDelivery.Start(device, peers, status, events, messenger, options.Time, options.Random);
+            host._delivery = NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random);
 
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
                 new ContactService(device, events, options.Time), new DeviceService(device));
-            if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(options.Random), folder, cancellationToken))
+            if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(peers.Options.Random), folder, cancellationToken))
                 .TryGet(out ApiServer? api, out KithError? apiError))
             {
                 await host.DisposeAsync();

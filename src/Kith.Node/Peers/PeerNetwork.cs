@@ -23,10 +23,11 @@ internal sealed class PeerNetwork : IAsyncDisposable
     private readonly X25519KeyPair _static;
     private readonly TcpLinkListener _listener;
 
-    private PeerNetwork(X25519KeyPair localStatic, TcpLinkListener listener, ConnectionManager manager, PeerDirectory directory,
-        TransportDeviceLinks links)
+    private PeerNetwork(X25519KeyPair localStatic, LinkOptions options, TcpLinkListener listener, ConnectionManager manager,
+        PeerDirectory directory, TransportDeviceLinks links)
     {
         _static = localStatic;
+        Options = options;
         _listener = listener;
         Manager = manager;
         Directory = directory;
@@ -35,6 +36,9 @@ internal sealed class PeerNetwork : IAsyncDisposable
 
     /// <summary>Where the listener is (127.0.0.1 and a port the OS chose).</summary>
     public IPEndPoint EndPoint => _listener.EndPoint;
+
+    /// <summary>The links' clock and randomness; the randomness is safe to share across threads (handshakes, the engine's jitter).</summary>
+    public LinkOptions Options { get; }
 
     /// <summary>The links.</summary>
     public ConnectionManager Manager { get; }
@@ -64,7 +68,7 @@ internal sealed class PeerNetwork : IAsyncDisposable
         var listener = new TcpLinkListener(new IPEndPoint(IPAddress.Loopback, 0), kind, manager.AcceptInboundAsync);
         listener.Start();
         var links = new TransportDeviceLinks(manager, directory, new PeerAddressing(Direct: socks is null));
-        return new PeerNetwork(localStatic, listener, manager, directory, links);
+        return new PeerNetwork(localStatic, options, listener, manager, directory, links);
     }
 
     /// <summary>Stops accepting, closes every link and zeroes the static key.</summary>
