@@ -1,5 +1,6 @@
 using System.Net;
 using Kith.Api.Status;
+using Kith.Engine.Delivery;
 using Kith.Node.Device;
 using Kith.Node.LocalApi;
 using Kith.Node.Peers;
@@ -19,14 +20,14 @@ namespace Kith.Node;
 internal sealed class NodeHost : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly PeerListener _peers;
+    private PeerNetwork? _peers;
+    private NodeDelivery? _delivery;
     private ITor? _tor;
     private Task _background = Task.CompletedTask;
 
-    private NodeHost(LocalDevice device, PeerListener peers, StatusBoard status, EventHub events)
+    private NodeHost(LocalDevice device, StatusBoard status, EventHub events)
     {
         Device = device;
-        _peers = peers;
         Status = status;
         Events = events;
     }
@@ -44,25 +45,39 @@ internal sealed class NodeHost : IAsyncDisposable
     public ApiServer Api { get; private set; } = null!;
 
     /// <summary>Where peers connect on loopback.</summary>
-    public IPEndPoint PeerEndPoint => _peers.EndPoint;
+    public IPEndPoint PeerEndPoint => Peers.EndPoint;
+
+    /// <summary>This device's links.</summary>
+    public PeerNetwork Peers => _peers!;
+
+    /// <summary>The delivery engine, or null while no Messenger is plugged in.</summary>
+    public DeliveryEngine? Engine => _delivery?.Engine;
 
     /// <summary>
     /// Starts everything for <paramref name="device"/>, which the host then owns. Tor failing to start (missing, or
     /// its control port refusing) fails the start with one sentence; nothing is left running.
     /// </summary>
+    /// <param name="device">The opened device.</param>
+    /// <param name="folder">The data folder (tor's data, api.json), or null for none.</param>
+    /// <param name="settings">How to reach peers.</param>
+    /// <param name="options">Clock, randomness and store options.</param>
+    /// <param name="messenger">The Messenger's slot: builds the engine's handlers of delivered items and sync. Until
+    /// one is plugged in, the node links with its peers but runs no delivery engine.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<Result<NodeHost>> StartAsync(LocalDevice device, string? folder, RunSettings settings, NodeOptions options,
-        CancellationToken cancellationToken)
+        MessengerFactory? messenger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         var events = new EventHub();
         NodeMode mode = settings.Direct ? NodeMode.Direct : settings.TorControl is null ? NodeMode.Tor : NodeMode.ExistingTor;
-        PeerListener peers = PeerListener.Start();
         string name = device.LoadAccountLog().Current().DisplayName;
+        // Direct links (NOT ANONYMOUS) need no tor, so their listener's port is known before the status is.
+        PeerNetwork? direct = settings.Direct ? PeerNetwork.Start(device, null, options.Time, options.Random) : null;
         var status = new StatusBoard(new NodeStatus(mode, Anonymous: !settings.Direct, settings.Direct ? null : new TorStatus(0, "starting", null),
-            null, settings.Direct ? peers.EndPoint.ToString() : null, device.Account.ToString(), device.Device.ToString(), name, 0, 0), events);
-        var host = new NodeHost(device, peers, status, events);
+            null, direct?.EndPoint.ToString(), device.Account.ToString(), device.Device.ToString(), name, 0, 0), events);
+        var host = new NodeHost(device, status, events) { _peers = direct };
         try
         {
             if (!settings.Direct)
@@ -76,9 +91,13 @@ internal sealed class NodeHost : IAsyncDisposable
                 host._tor = tor;
             }
 
+            // Onion links dial through tor's SOCKS port, known only now.
+            PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random);
+            host._delivery = NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random);
+
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
                 new ContactService(device, events, options.Time), new DeviceService(device));
-            if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(options.Random), folder, cancellationToken))
+            if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(peers.Options.Random), folder, cancellationToken))
                 .TryGet(out ApiServer? api, out KithError? apiError))
             {
                 await host.DisposeAsync();
@@ -129,7 +148,16 @@ internal sealed class NodeHost : IAsyncDisposable
             await _tor.DisposeAsync();
         }
 
-        await _peers.DisposeAsync();
+        if (_delivery is not null)
+        {
+            await _delivery.DisposeAsync();
+        }
+
+        if (_peers is not null)
+        {
+            await _peers.DisposeAsync();
+        }
+
         Device.Dispose();
         _stop.Dispose();
     }
@@ -141,11 +169,11 @@ internal sealed class NodeHost : IAsyncDisposable
         _background = Task.Run(async () =>
         {
             await previous.ConfigureAwait(false);
-            await TorStartup.PublishAsync(tor, Device, _peers.EndPoint, Status, _stop.Token).ConfigureAwait(false);
+            await TorStartup.PublishAsync(tor, Device, Peers.EndPoint, Status, _stop.Token).ConfigureAwait(false);
         }, CancellationToken.None);
     }
 
     private IReadOnlyList<DeviceTransport> Transports() => Status.Current.Mode == NodeMode.Direct
-        ? [DeviceTransport.DirectTcp(_peers.EndPoint.Address.ToString(), (ushort)_peers.EndPoint.Port)]
-        : [DeviceTransport.Onion(PeerListener.OnionVirtualPort)];
+        ? [DeviceTransport.DirectTcp(Peers.EndPoint.Address.ToString(), (ushort)Peers.EndPoint.Port)]
+        : [DeviceTransport.Onion(PeerNetwork.OnionVirtualPort)];
 }

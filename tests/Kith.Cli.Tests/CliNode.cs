@@ -32,7 +32,7 @@ public sealed class CliNode : IAsyncDisposable
         };
         Assert.True(DeviceSetup.Create(folder, Passphrase, name, options).IsOk);
         LocalDevice device = LocalDevice.Open(folder, Passphrase, options).Value;
-        NodeHost host = (await NodeHost.StartAsync(device, folder, new RunSettings(Direct: true, null, null), options, TestContext.Current.CancellationToken)).Value;
+        NodeHost host = (await NodeHost.StartAsync(device, folder, new RunSettings(Direct: true, null, null), options, messenger: null, TestContext.Current.CancellationToken)).Value;
         return new CliNode(folder, host);
     }
 

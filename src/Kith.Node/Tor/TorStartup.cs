@@ -52,7 +52,7 @@ internal static class TorStartup
 
         progress.Report(done);
         using var key = OnionServiceKey.FromEd25519Seed(device.Keys.OnionSeed.Span, device.Keys.OnionPublicKey);
-        var request = new OnionServiceRequest(key, [new OnionPortMapping(Peers.PeerListener.OnionVirtualPort, peerListener)]);
+        var request = new OnionServiceRequest(key, [new OnionPortMapping(Peers.PeerNetwork.OnionVirtualPort, peerListener)]);
         Result<PublishedOnionService> published = await tor.Control.PublishOnionServiceAsync(request, cancellationToken);
         if (published.TryGet(out PublishedOnionService? service, out error))
         {

@@ -17,7 +17,7 @@ public sealed class TorMissingTests
             LocalDevice device = LocalDevice.Open(folder, TestNode.Passphrase, TestNode.Options(61)).Value;
 
             var started = await NodeHost.StartAsync(device, folder, new RunSettings(Direct: false, null, null, "/nonexistent/tor"),
-                TestNode.Options(62), TestContext.Current.CancellationToken);
+                TestNode.Options(62), messenger: null, TestContext.Current.CancellationToken);
 
             Assert.Equal("node.tor_missing", started.Error!.Code);
             Assert.Contains("apt-get install tor", started.Error.Detail, StringComparison.Ordinal);

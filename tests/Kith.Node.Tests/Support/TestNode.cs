@@ -40,13 +40,15 @@ public sealed class TestNode : IAsyncDisposable
     public static string NewFolder() => Directory.CreateTempSubdirectory("kith-node-test-").FullName;
 
     /// <summary>Creates a device named <paramref name="name"/> in a new folder and starts its node.</summary>
-    public static async Task<TestNode> StartAsync(string name, ulong seed)
+    public static Task<TestNode> StartAsync(string name, ulong seed) => StartAsync(name, Options(seed));
+
+    /// <summary>Creates a device named <paramref name="name"/> in a new folder and starts its node with <paramref name="options"/>.</summary>
+    internal static async Task<TestNode> StartAsync(string name, NodeOptions options, MessengerFactory? messenger = null)
     {
         string folder = NewFolder();
-        NodeOptions options = Options(seed);
         Assert.True(DeviceSetup.Create(folder, Passphrase, name, options).IsOk);
         LocalDevice device = LocalDevice.Open(folder, Passphrase, options).Value;
-        NodeHost host = (await NodeHost.StartAsync(device, folder, new RunSettings(Direct: true, null, null), options, TestContext.Current.CancellationToken)).Value;
+        NodeHost host = (await NodeHost.StartAsync(device, folder, new RunSettings(Direct: true, null, null), options, messenger, TestContext.Current.CancellationToken)).Value;
         return new TestNode(folder, host);
     }
 

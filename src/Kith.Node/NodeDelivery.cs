@@ -1,0 +1,112 @@
+using Kith.Api.Events;
+using Kith.Crypto;
+using Kith.Engine.Delivery;
+using Kith.Node.Device;
+using Kith.Node.LocalApi;
+using Kith.Node.Peers;
+using Kith.Storage.Stores;
+
+namespace Kith.Node;
+
+/// <summary>
+/// Composes delivery over the peer links (docs/ARCHITECTURE.md, Kith.Node): a <see cref="DeliveryEngine"/> on a
+/// <see cref="SqliteStepRunner"/> over the device's store, fed by <see cref="TransportDeviceLinks"/>; keeps the status
+/// board's <c>PeersOnline</c> and <c>OutboxPending</c> current, and links to contacts' devices as they are added.
+/// </summary>
+internal sealed class NodeDelivery : IAsyncDisposable
+{
+    private readonly PeerNetwork _network;
+    private readonly StatusBoard _status;
+    private readonly EventReader? _contacts;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _watching;
+
+    private NodeDelivery(PeerNetwork network, StatusBoard status, EventHub events, DeliveryEngine? engine)
+    {
+        _network = network;
+        _status = status;
+        Engine = engine;
+        _contacts = events.Subscribe();
+        _watching = WatchContactsAsync();
+    }
+
+    /// <summary>The engine, or null while no Messenger is plugged in (there is nothing to deliver without one).</summary>
+    public DeliveryEngine? Engine { get; }
+
+    /// <summary>
+    /// Starts delivery: the engine when <paramref name="messenger"/> is given, then links to every known peer.
+    /// </summary>
+    public static NodeDelivery Start(LocalDevice device, PeerNetwork network, StatusBoard status, EventHub events,
+        MessengerFactory? messenger, TimeProvider time, IRandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(events);
+        DeliveryEngine? engine = null;
+        if (messenger is not null)
+        {
+            MessengerHandlers handlers = messenger(device, () => engine ?? throw new InvalidOperationException("The engine is not built yet."));
+            engine = new DeliveryEngine(new SqliteStepRunner(device.Database), network.Links, handlers.Inbound, handlers.Sync, time, random);
+        }
+
+        var delivery = new NodeDelivery(network, status, events, engine);
+        network.Manager.PeerConnected += delivery.OnPeersChanged;
+        network.Manager.PeerDisconnected += delivery.OnPeersChanged;
+        if (engine is not null)
+        {
+            engine.DeliveryChanged += (_, _) => delivery.ShowPending();
+            engine.Start();
+            delivery.ShowPending();
+        }
+
+        network.Links.ConnectKnown();
+        return delivery;
+    }
+
+    /// <summary>Stops watching contacts and the engine's timer; the links close with the <see cref="PeerNetwork"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _watching.ConfigureAwait(false);
+        _contacts?.Dispose();
+        Engine?.Dispose();
+        _stop.Dispose();
+    }
+
+    private void OnPeersChanged(object? sender, EventArgs e)
+    {
+        int online = _network.Links.ConnectedCount;
+        _status.Update(s => s with { PeersOnline = online });
+    }
+
+    private void ShowPending()
+    {
+        // Outbox rows are few per contact device; the count is checked into an int for the status DTO.
+        int pending = checked((int)Engine!.PendingCount());
+        _status.Update(s => s with { OutboxPending = pending });
+    }
+
+    private async Task WatchContactsAsync()
+    {
+        if (_contacts is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await foreach (NodeEvent item in _contacts.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                if (item is ContactChanged)
+                {
+                    // A new or refreshed contact brings device records: link to its devices now.
+                    _network.Links.ConnectKnown();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}
