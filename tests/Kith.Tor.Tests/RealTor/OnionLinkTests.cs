@@ -2,14 +2,14 @@ using System.Net;
 using Kith.Crypto;
 using Kith.Tor.Control;
 using Kith.Tor.Onion;
-using Kith.Tor.Tests.RealTor;
+using Kith.Transport;
 using Kith.Transport.Connections;
 using Kith.Transport.Dialing;
 using Kith.Transport.Links;
 using Kith.Transport.Listening;
 using Kith.Transport.Tests.Support;
 
-namespace Kith.Transport.Tests.RealTor;
+namespace Kith.Tor.Tests.RealTor;
 
 /// <summary>
 /// Two connection managers linked through a real onion service on the private Tor network: Bob's onion listener
