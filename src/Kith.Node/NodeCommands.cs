@@ -13,12 +13,6 @@ namespace Kith.Node;
 /// <summary>What <c>kith-node init</c> and <c>run</c> do, apart from parsing, so tests call them in-process.</summary>
 internal static class NodeCommands
 {
-    /// <summary>
-    /// The Messenger's slot: Kith.Engine.Messaging.Messenger (written in parallel) plugs in here, e.g.
-    /// <c>(device, engine) =&gt; new MessengerHandlers(messenger, messenger)</c>. Until then the node links with
-    /// its peers but runs no delivery engine.
-    /// </summary>
-    private static MessengerFactory? Messenger => null;
 
     /// <summary>Exit code of a refused command (one sentence on standard error, nothing changed).</summary>
     public const int Failed = 1;
@@ -73,7 +67,8 @@ internal static class NodeCommands
             return Report(error, failure);
         }
 
-        if (!(await NodeHost.StartAsync(device, folder, settings, options, Messenger, cancellationToken)).TryGet(out NodeHost? host, out failure))
+        if (!(await NodeHost.StartAsync(device, folder, settings, options,
+            (started, links, _) => MessengerHandlers.Of(started, links, options), cancellationToken)).TryGet(out NodeHost? host, out failure))
         {
             return Report(error, failure);
         }

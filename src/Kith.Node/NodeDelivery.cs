@@ -1,6 +1,7 @@
 using Kith.Api.Events;
 using Kith.Crypto;
 using Kith.Engine.Delivery;
+using Kith.Engine.Messaging;
 using Kith.Node.Device;
 using Kith.Node.LocalApi;
 using Kith.Node.Peers;
@@ -20,6 +21,7 @@ internal sealed class NodeDelivery : IAsyncDisposable
     private readonly EventReader? _contacts;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _watching;
+    private Action? _refresh;
 
     private NodeDelivery(PeerNetwork network, StatusBoard status, EventHub events, DeliveryEngine? engine)
     {
@@ -33,6 +35,9 @@ internal sealed class NodeDelivery : IAsyncDisposable
     /// <summary>The engine, or null while no Messenger is plugged in (there is nothing to deliver without one).</summary>
     public DeliveryEngine? Engine { get; }
 
+    /// <summary>The node's Messenger (send, chat, delete), or null when the slot holds bare handlers or nothing.</summary>
+    public Messenger? Messenger { get; private init; }
+
     /// <summary>
     /// Starts delivery: the engine when <paramref name="messenger"/> is given, then links to every known peer.
     /// </summary>
@@ -43,19 +48,30 @@ internal sealed class NodeDelivery : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(events);
         DeliveryEngine? engine = null;
+        MessengerHandlers? handlers = null;
         if (messenger is not null)
         {
-            MessengerHandlers handlers = messenger(device, () => engine ?? throw new InvalidOperationException("The engine is not built yet."));
-            engine = new DeliveryEngine(new SqliteStepRunner(device.Database), network.Links, handlers.Inbound, handlers.Sync, time, random);
+            handlers = messenger(device, network.Links, () => engine ?? throw new InvalidOperationException("The engine is not built yet."));
+            engine = handlers.Messenger?.Engine
+                ?? new DeliveryEngine(new SqliteStepRunner(device.Database), network.Links, handlers.Inbound, handlers.Sync, time, random);
         }
 
-        var delivery = new NodeDelivery(network, status, events, engine);
+        var delivery = new NodeDelivery(network, status, events, engine) { Messenger = handlers?.Messenger, _refresh = handlers?.Refresh };
         network.Manager.PeerConnected += delivery.OnPeersChanged;
         network.Manager.PeerDisconnected += delivery.OnPeersChanged;
         if (engine is not null)
         {
             engine.DeliveryChanged += (_, _) => delivery.ShowPending();
-            engine.Start();
+            if (handlers?.Messenger is { } owner)
+            {
+                // Opens every conversation from the store, then starts its engine.
+                owner.Start();
+            }
+            else
+            {
+                engine.Start();
+            }
+
             delivery.ShowPending();
         }
 
@@ -69,7 +85,14 @@ internal sealed class NodeDelivery : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _watching.ConfigureAwait(false);
         _contacts?.Dispose();
-        Engine?.Dispose();
+        if (Messenger is not null)
+        {
+            Messenger.Dispose();
+        }
+        else
+        {
+            Engine?.Dispose();
+        }
         _stop.Dispose();
     }
 
@@ -99,7 +122,9 @@ internal sealed class NodeDelivery : IAsyncDisposable
             {
                 if (item is ContactChanged)
                 {
-                    // A new or refreshed contact brings device records: link to its devices now.
+                    // A new or refreshed contact brings device records and a log: the messenger learns the new
+                    // members (a new 1:1 conversation, rotated chains), then links to its devices now.
+                    _refresh?.Invoke();
                     _network.Links.ConnectKnown();
                 }
             }

@@ -38,6 +38,12 @@ internal static class NodeErrors
     public static readonly KithError NotServedYet = new("node.not_served_yet", ErrorScope.Local, false,
         "This node version does not do that yet: messaging arrives with the engine.");
 
+    public static readonly KithError NoMessenger = new("node.no_messenger", ErrorScope.Local, true,
+        "The node is not connected to the delivery engine.");
+
+    public static readonly KithError BadId = new("node.bad_id", ErrorScope.Input, false,
+        "A conversation or message id must be 64 hex digits.");
+
     public static readonly KithError BadRequest = new("node.bad_request", ErrorScope.Input, false,
         "The request's body is not what this endpoint takes.");
 }

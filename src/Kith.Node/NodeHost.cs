@@ -1,6 +1,7 @@
 using System.Net;
 using Kith.Api.Status;
 using Kith.Engine.Delivery;
+using Kith.Engine.Messaging;
 using Kith.Node.Device;
 using Kith.Node.LocalApi;
 using Kith.Node.Peers;
@@ -53,6 +54,9 @@ internal sealed class NodeHost : IAsyncDisposable
     /// <summary>The delivery engine, or null while no Messenger is plugged in.</summary>
     public DeliveryEngine? Engine => _delivery?.Engine;
 
+    /// <summary>The node's Messenger (send, chat, delete), or null when none is plugged in.</summary>
+    internal Messenger? Messenger => _delivery?.Messenger;
+
     /// <summary>
     /// Starts everything for <paramref name="device"/>, which the host then owns. Tor failing to start (missing, or
     /// its control port refusing) fails the start with one sentence; nothing is left running.
@@ -96,7 +100,7 @@ internal sealed class NodeHost : IAsyncDisposable
             host._delivery = NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random);
 
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
-                new ContactService(device, events, options.Time), new DeviceService(device));
+                new ContactService(device, events, options.Time), new DeviceService(device), host._delivery.Messenger);
             if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(peers.Options.Random), folder, cancellationToken))
                 .TryGet(out ApiServer? api, out KithError? apiError))
             {
@@ -148,14 +152,16 @@ internal sealed class NodeHost : IAsyncDisposable
             await _tor.DisposeAsync();
         }
 
-        if (_delivery is not null)
-        {
-            await _delivery.DisposeAsync();
-        }
-
+        // Links close first: their last disconnect events still reach a live messenger (which ends its sync
+        // sessions in a step); the messenger and its engine stop after.
         if (_peers is not null)
         {
             await _peers.DisposeAsync();
+        }
+
+        if (_delivery is not null)
+        {
+            await _delivery.DisposeAsync();
         }
 
         Device.Dispose();

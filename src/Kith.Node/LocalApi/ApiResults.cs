@@ -19,6 +19,8 @@ internal static class ApiResults
         {
             "node.unknown_contact" or "trust.unknown_contact" => StatusCodes.Status404NotFound,
             "node.not_served_yet" => StatusCodes.Status501NotImplemented,
+            "node.no_messenger" => StatusCodes.Status503ServiceUnavailable,
+            "messenger.unknown_contact" or "messenger.unknown_conversation" => StatusCodes.Status404NotFound,
             _ when error.Scope is ErrorScope.Input or ErrorScope.Peer => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         };

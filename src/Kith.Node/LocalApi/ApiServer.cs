@@ -72,6 +72,7 @@ internal sealed class ApiServer : IAsyncDisposable
         StatusEndpoints.Map(app, services);
         ContactEndpoints.Map(app, services);
         EventStreamEndpoint.Map(app, services.Events);
+        MessageEndpoints.Map(app, services);
         LaterEndpoints.Map(app);
 
         await app.StartAsync(cancellationToken);

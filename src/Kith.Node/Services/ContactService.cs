@@ -3,6 +3,7 @@ using Kith.Api.Events;
 using Kith.Node.Device;
 using Kith.Node.LocalApi;
 using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
 using Kith.Protocol.Accounts;
 using Kith.Protocol.Contacts;
 using Kith.Storage.Database;
@@ -89,6 +90,16 @@ internal sealed class ContactService(LocalDevice device, EventHub events, TimePr
         Announce(decided);
         return decided;
     }
+
+    /// <summary>The contact a person means (see <see cref="ContactResolver"/>), with its view.</summary>
+    public Result<(AccountId Account, ContactView View)> Resolve(string contact) => device.Database.RunInTransaction(transaction =>
+    {
+        ContactBook book = Book(transaction);
+        return Find(transaction, contact).Map(record => (record.Account, View(book, record)));
+    });
+
+    /// <summary>The messenger's directory over this device's stores.</summary>
+    public NodeMessengerDirectory Directory() => new(device);
 
     private static ContactBook Book(KithTransaction transaction) =>
         new(new SqliteContactStore(transaction), new SqliteAccountLogStore(transaction), new SqliteDeviceRecordStore(transaction));

@@ -12,7 +12,7 @@ internal sealed class RecordingMessenger : IInboundHandler, ISyncHandler
 
     public ConcurrentQueue<DeviceId> Connections { get; } = new();
 
-    public static MessengerFactory Factory(RecordingMessenger messenger) => (_, _) => new MessengerHandlers(messenger, messenger);
+    public static MessengerFactory Factory(RecordingMessenger messenger) => (_, _, _) => new MessengerHandlers(messenger, messenger);
 
     public Result<Unit> Apply(InboundItem item, StepContext context)
     {

@@ -4,18 +4,16 @@ using Microsoft.AspNetCore.Builder;
 namespace Kith.Node.LocalApi.Endpoints;
 
 /// <summary>
-/// Routes whose DTOs exist in Kith.Api but whose work needs the engine (sending, chats, linking, revoking,
-/// deleting): they answer 501 with a sentence, so a client learns "not yet" rather than "no such thing".
+/// Routes whose DTOs exist in Kith.Api but whose work needs the engine (linking and revoking
+/// devices): they answer 501 with a sentence, so a client learns "not yet" rather than "no such thing".
 /// </summary>
 internal static class LaterEndpoints
 {
     public static void Map(WebApplication app)
     {
-        foreach (string route in new[] { ApiRoutes.Send, ApiRoutes.DeviceLink, ApiRoutes.DeviceRevoke, ApiRoutes.Delete })
+        foreach (string route in new[] { ApiRoutes.DeviceLink, ApiRoutes.DeviceRevoke })
         {
             app.MapPost(route, () => ApiResults.Error(NodeErrors.NotServedYet));
         }
-
-        app.MapGet(ApiRoutes.Chat, () => ApiResults.Error(NodeErrors.NotServedYet));
     }
 }
