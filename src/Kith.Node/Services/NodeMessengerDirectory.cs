@@ -11,7 +11,8 @@ namespace Kith.Node.Services;
 /// The <see cref="Messenger"/>'s view of accounts over this node's stores (Messaging README, "What the node
 /// calls"): the contacts are the contact store's, each account's log is the stored log (the own one included, as
 /// <c>kith-node init</c> wrote it), and a device's prekeys are those of its stored device record. Each read is its
-/// own transaction: the messenger reads membership at every step and is told of changes by RefreshMembership.
+/// own transaction, or joins the step's when the messenger reads mid-step (transactions do not nest); the
+/// messenger reads membership at every step and is told of changes by RefreshMembership.
 /// </summary>
 internal sealed class NodeMessengerDirectory(LocalDevice local) : IMessengerDirectory
 {
@@ -20,19 +21,19 @@ internal sealed class NodeMessengerDirectory(LocalDevice local) : IMessengerDire
 
     /// <inheritdoc/>
     public IReadOnlyList<AccountId> Contacts =>
-        [.. new SqliteContactStore(local.Database).All().Select(c => c.Account)];
+        [.. (local.Database.Current is { } t ? new SqliteContactStore(t) : new SqliteContactStore(local.Database)).All().Select(c => c.Account)];
 
     /// <inheritdoc/>
     public AccountLog? LogOf(AccountId account)
     {
-        var logs = new SqliteAccountLogStore(local.Database);
+        var logs = local.Database.Current is { } t ? new SqliteAccountLogStore(t) : new SqliteAccountLogStore(local.Database);
         return logs.Contains(account) && AccountLog.Load(logs.Load(account)).TryGet(out AccountLog? log, out _) ? log : null;
     }
 
     /// <inheritdoc/>
     public DevicePrekeys? PrekeysOf(DeviceId device)
     {
-        var records = new SqliteDeviceRecordStore(local.Database);
+        var records = local.Database.Current is { } t ? new SqliteDeviceRecordStore(t) : new SqliteDeviceRecordStore(local.Database);
         foreach (AccountId account in (AccountId[])[OwnAccount, .. Contacts])
         {
             if (records.Load(account).FirstOrDefault(r => r.Device == device) is { } record)
