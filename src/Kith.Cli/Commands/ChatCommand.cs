@@ -32,16 +32,21 @@ internal static class ChatCommand
 
         using (client)
         {
-            // The stream opens before the history is read, so no message falls between the two.
-            if (!(await client.OpenEventsAsync(cancellationToken)).TryGet(out Stream? events, out failure)
-                || !(await client.GetAsync(ApiRoutes.ForContact(ApiRoutes.Chat, contact), ApiJson.Default.ChatView, cancellationToken))
-                    .TryGet(out ChatView? view, out failure))
+            // The stream opens before the history is read, so no message falls between the two; it is closed on every
+            // path, or the node would keep serving a reader that is gone.
+            if (!(await client.OpenEventsAsync(cancellationToken)).TryGet(out Stream? events, out failure))
             {
                 return NodeCall.Fail(io, failure);
             }
 
             await using (events)
             {
+                if (!(await client.GetAsync(ApiRoutes.ForContact(ApiRoutes.Chat, contact), ApiJson.Default.ChatView, cancellationToken))
+                    .TryGet(out ChatView? view, out failure))
+                {
+                    return NodeCall.Fail(io, failure);
+                }
+
                 string name = ContactCommands.Name(view.Contact);
                 io.Out.WriteLine($"Chat with {name} ({Words.Trust(view.Contact.Trust, view.Contact.CompromiseReason)}). Type a line to send it; Ctrl-D ends.");
                 foreach (MessageView message in view.Messages)
