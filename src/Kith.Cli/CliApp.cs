@@ -21,6 +21,8 @@ internal static class CliApp
             VerifyCommand.Create(global, io),
             StatusCommand.Create(global, io),
             DevicesCommand.Create(global, io),
+            MessageCommands.Send(global, io),
+            ChatCommand.Create(global, io),
         };
     }
 

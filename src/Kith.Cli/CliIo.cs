@@ -8,8 +8,9 @@ namespace Kith.Cli;
 /// </summary>
 internal sealed class CliIo
 {
-    public CliIo(TextWriter output, TextWriter error, bool interactive)
+    public CliIo(TextWriter output, TextWriter error, bool interactive, TextReader? input = null)
     {
+        In = input ?? TextReader.Null;
         Out = output ?? throw new ArgumentNullException(nameof(output));
         Error = error ?? throw new ArgumentNullException(nameof(error));
         Interactive = interactive;
@@ -22,6 +23,9 @@ internal sealed class CliIo
         });
     }
 
+    /// <summary>What the person types (<c>kith chat</c>); empty unless given.</summary>
+    public TextReader In { get; }
+
     public TextWriter Out { get; }
 
     public TextWriter Error { get; }
@@ -33,5 +37,5 @@ internal sealed class CliIo
 
     /// <summary>The process's own terminal.</summary>
     public static CliIo FromTerminal() =>
-        new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected);
+        new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected, System.Console.In);
 }

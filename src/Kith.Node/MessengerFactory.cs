@@ -32,10 +32,8 @@ internal sealed record MessengerHandlers(IInboundHandler Inbound, ISyncHandler S
         ArgumentNullException.ThrowIfNull(options);
         var directory = new NodeMessengerDirectory(device);
         var messenger = new Messenger(device.Keys, directory, new SqliteStepRunner(device.Database), links, options.Time, options.Random);
-        return new MessengerHandlers(messenger, messenger, messenger, () =>
-        {
-            directory.Reload();
-            messenger.RefreshMembership();
-        });
+        // The directory reads the stores live (joining a running step's transaction), so a contact change needs
+        // only the messenger's membership refreshed.
+        return new MessengerHandlers(messenger, messenger, messenger, messenger.RefreshMembership);
     }
 }

@@ -1,4 +1,5 @@
 using Kith.Api.Contacts;
+using Kith.Api.Messages;
 
 namespace Kith.Cli;
 
@@ -18,4 +19,23 @@ internal static class Words
         },
         _ => trust.ToString(),
     };
+
+    /// <summary>"queued", "delivered (1 of 2)", "seen (2 of 2)"; empty for a received message.</summary>
+    public static string Delivery(DeliveryState? delivery) => delivery switch
+    {
+        null => "",
+        { Stage: DeliveryStage.Queued } => "queued",
+        { Stage: DeliveryStage.Delivered } d => $"delivered ({d.DeliveredTo} of {d.Devices})",
+        { Stage: DeliveryStage.Seen } d => $"seen ({d.DeliveredTo} of {d.Devices})",
+        _ => delivery.Stage.ToString(),
+    };
+
+    /// <summary>One chat line: who wrote it, the text, and for this account's messages how far delivery got.</summary>
+    public static string Line(MessageView message, string contactName)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string who = message.FromMe ? "me" : contactName;
+        string state = message.FromMe ? $"  [{Delivery(message.Delivery)}]" : "";
+        return $"{who}: {message.Text}{state}";
+    }
 }

@@ -45,7 +45,8 @@ internal sealed class MessageService(ContactService contacts, Messenger messenge
             return error;
         }
 
-        return Latest(messenger.ConversationWith(found.Account)).Map(messages => new ChatView(found.View, messages));
+        ConversationId conversation = messenger.ConversationWith(found.Account);
+        return Latest(conversation).Map(messages => new ChatView(found.View, conversation.ToString(), messages));
     }
 
     /// <summary>Deletes a message on all of this account's devices.</summary>

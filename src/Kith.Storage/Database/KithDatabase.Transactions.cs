@@ -10,6 +10,12 @@ public sealed partial class KithDatabase
     private bool _disposed;
 
     /// <summary>
+    /// The transaction running on this async flow, or null. For adapters called back from inside a step they do not
+    /// own (the messenger reads its directory mid-step), so they read in that step instead of starting a nested one.
+    /// </summary>
+    public KithTransaction? Current => _current.Value;
+
+    /// <summary>
     /// Runs <paramref name="step"/> in one write transaction and commits it; if the step throws, nothing it
     /// did is kept. Transactions do not nest: code running inside a step is handed its transaction instead.
     /// </summary>
