@@ -25,6 +25,7 @@ internal sealed class NodeHost : IAsyncDisposable
     private NodeDelivery? _delivery;
     private ITor? _tor;
     private Task _background = Task.CompletedTask;
+    private MessengerEvents? _messengerEvents;
 
     private NodeHost(LocalDevice device, StatusBoard status, EventHub events)
     {
@@ -101,6 +102,8 @@ internal sealed class NodeHost : IAsyncDisposable
 
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
                 new ContactService(device, events, options.Time), new DeviceService(device), host._delivery.Messenger);
+            // Messages shown and delivery changes reach the live stream (kith chat, the browser UI).
+            host._messengerEvents = MessengerEvents.Attach(services);
             if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(peers.Options.Random), folder, cancellationToken))
                 .TryGet(out ApiServer? api, out KithError? apiError))
             {
@@ -146,6 +149,8 @@ internal sealed class NodeHost : IAsyncDisposable
         {
             await Api.DisposeAsync();
         }
+
+        _messengerEvents?.Dispose();
 
         if (_tor is not null)
         {

@@ -1,3 +1,4 @@
+using Kith.Api.Events;
 using Kith.Engine.Messaging;
 using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
@@ -33,8 +34,15 @@ public sealed class ChatThroughNodesTests
         await Linking.Until(() => alices.Conversations().Contains(alices.ConversationWith(bobAccount))
             && bobs.Conversations().Contains(bobs.ConversationWith(aliceAccount)));
 
+        using var bobsStream = bob.Host.Events.Subscribe()!;
         EventId hello = alices.SendText(bobAccount, "hello Bob").Value;
         await Linking.Until(() => Texts(bobs, aliceAccount).Contains("hello Bob"));
+
+        // What kith chat shows live: the node's event stream carries the message (NodeHost attaches it).
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        MessageShown shown = await bobsStream.ReadAllAsync(patience.Token).OfType<MessageShown>().FirstAsync(patience.Token);
+        Assert.Equal("hello Bob", shown.Message.Text);
+        Assert.False(shown.Message.FromMe);
         EventId reply = bobs.SendText(aliceAccount, "hello Alice").Value;
         await Linking.Until(() => Texts(alices, bobAccount).SequenceEqual(["hello Bob", "hello Alice"]));
 
