@@ -9,12 +9,7 @@ public sealed class DeletionTests
     public void Deleting_a_message_on_A1_removes_it_from_A2_and_Bob_keeps_his_copy()
     {
         using var world = new MessengerWorld(seed: 6, aliceDevices: 2, bobDevices: 1);
-        var (a1, a2, b1) = (world.Alice.Devices[0], world.Alice.Devices[1], world.Bob.Devices[0]);
-        a1.Start();
-        a2.Start();
-        b1.Start();
-        a1.ConnectTo(a2, b1);
-        a2.ConnectTo(b1);
+        var (a1, a2, b1) = world.StartAliceTwoBobOne();
         _ = a1.Online.SendText(world.Bob.OwnAccount, "keep me").Value;
         world.Settle();
         EventId doomed = b1.Online.SendText(world.Alice.OwnAccount, "delete me").Value;

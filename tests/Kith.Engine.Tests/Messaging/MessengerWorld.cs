@@ -41,6 +41,21 @@ internal sealed class MessengerWorld : IDisposable
 
     public DevicePrekeys? PrekeysOf(DeviceId device) => _keys.TryGetValue(device, out DeviceKeys? keys) ? keys.Prekeys.Published : null;
 
+    /// <summary>
+    /// Alice's first two devices and Bob's first, started in memory and linked each to each: the cast of the
+    /// deletion and revocation tests.
+    /// </summary>
+    public (Device A1, Device A2, Device B1) StartAliceTwoBobOne()
+    {
+        var (a1, a2, b1) = (Alice.Devices[0], Alice.Devices[1], Bob.Devices[0]);
+        a1.Start();
+        a2.Start();
+        b1.Start();
+        a1.ConnectTo(a2, b1);
+        a2.ConnectTo(b1);
+        return (a1, a2, b1);
+    }
+
     /// <summary>Delivers every frame in flight, advancing time so resends fire, until the network is quiet.</summary>
     public void Settle()
     {

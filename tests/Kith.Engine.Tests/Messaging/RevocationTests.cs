@@ -10,12 +10,7 @@ public sealed class RevocationTests
     public void A_revoked_device_reads_nothing_sent_after_even_when_handed_the_events_and_the_others_keep_working()
     {
         using var world = new MessengerWorld(seed: 8, aliceDevices: 2, bobDevices: 1);
-        var (a1, a2, b1) = (world.Alice.Devices[0], world.Alice.Devices[1], world.Bob.Devices[0]);
-        a1.Start();
-        a2.Start();
-        b1.Start();
-        a1.ConnectTo(a2, b1);
-        a2.ConnectTo(b1);
+        var (a1, a2, b1) = world.StartAliceTwoBobOne();
         _ = a1.Online.SendText(world.Bob.OwnAccount, "before").Value;
         world.Settle();
         Assert.Equal(["before"], a2.Texts());
