@@ -15,6 +15,7 @@ public sealed partial class ConversationLog
 {
     private readonly IConversationMembership _membership;
     private readonly Func<EventId, bool> _isRefused;
+    private readonly Func<ConversationEvent, bool> _refuses;
     private readonly Dictionary<EventId, ConversationEvent> _events = [];
     private readonly Dictionary<EventId, List<EventId>> _children = [];
     private readonly SortedSet<EventId> _heads = [];
@@ -29,10 +30,13 @@ public sealed partial class ConversationLog
     /// <param name="maxPendingEvents">Capacity of the pending set in events.</param>
     /// <param name="maxPendingBytes">Capacity of the pending set in encoded bytes.</param>
     /// <param name="isRefused">The conversation's refusal list (ids deleted on this account), asked for every
-    /// offered event and every missing parent; none when omitted.</param>
+    /// missing parent (a refused one counts as present) and by sync; none when omitted.</param>
+    /// <param name="refuses">Asked for every offered event that passes the intrinsic checks: yes refuses it. When it
+    /// says yes, <paramref name="isRefused"/> must answer yes for the id from then on (the caller records it), so
+    /// the event's children are not stranded. Omitted, an event is refused when its id is.</param>
     public ConversationLog(ConversationId conversation, IConversationMembership membership,
         int maxPendingEvents = Limits.MaxPendingEvents, int maxPendingBytes = Limits.MaxPendingEventBytes,
-        Func<EventId, bool>? isRefused = null)
+        Func<EventId, bool>? isRefused = null, Func<ConversationEvent, bool>? refuses = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentOutOfRangeException.ThrowIfNegative(maxPendingEvents);
@@ -40,6 +44,7 @@ public sealed partial class ConversationLog
         Conversation = conversation;
         _membership = membership;
         _isRefused = isRefused ?? (static _ => false);
+        _refuses = refuses ?? (e => _isRefused(e.Id));
         _pending = new PendingEvents(maxPendingEvents, maxPendingBytes);
     }
 
@@ -114,14 +119,15 @@ public sealed partial class ConversationLog
             return new EventAddResult(EventAddOutcome.Duplicate, [], [], []);
         }
 
-        if (_isRefused(candidate.Id))
-        {
-            return new EventAddResult(EventAddOutcome.Refused, [], [], []);
-        }
-
         if (EventValidator.CheckIntrinsic(candidate, Conversation, _membership, nowUnixMs).Error is { } invalid)
         {
             return invalid;
+        }
+
+        // After the intrinsic checks: only a valid event's id may join the caller's refusal list.
+        if (_refuses(candidate))
+        {
+            return Forget(candidate.Id);
         }
 
         if (!candidate.Parents.All(IsSatisfied))

@@ -188,7 +188,9 @@ public sealed partial class ConversationReplica
             _stores.Messages.Reposition(Conversation, moves);
         }
 
-        foreach ((ConversationEvent e, byte[] plaintext, MessageContent content) in effects.NewlyShown.OrderBy(n => positions[n.Event.Id]))
+        // A message read and deleted in the same step (a deletion released it) is not shown.
+        foreach ((ConversationEvent e, byte[] plaintext, MessageContent content) in effects.NewlyShown
+            .Where(n => _shown.Contains(n.Event.Id)).OrderBy(n => positions[n.Event.Id]))
         {
             var message = new ShownMessage(e.Id, e.Author, e.TimestampUnixMs, positions[e.Id], plaintext);
             _stores.Messages.Put(Conversation, message);
