@@ -62,7 +62,7 @@ public sealed partial class ConversationLog
     private void Detach(ConversationEvent removed)
     {
         _heads.Remove(removed.Id);
-        _ = _children.Remove(removed.Id);
+        bool hadChildren = _children.Remove(removed.Id, out List<EventId>? children) && children.Count > 0;
         foreach (EventId parent in removed.Parents)
         {
             if (_children.TryGetValue(parent, out List<EventId>? siblings))
@@ -75,8 +75,6 @@ public sealed partial class ConversationLog
             }
         }
 
-        // The largest key may now be stale (too large): the append shortcut in Accept stays correct with a
-        // larger bound, it only recomputes more often.
-        _orderCurrent = false;
+        Unplace(removed, hadChildren);
     }
 }

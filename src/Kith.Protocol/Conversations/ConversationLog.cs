@@ -20,8 +20,6 @@ public sealed partial class ConversationLog
     private readonly Dictionary<EventId, List<EventId>> _children = [];
     private readonly SortedSet<EventId> _heads = [];
     private readonly PendingEvents _pending;
-    private List<EventId> _order = [];
-    private bool _orderCurrent = true;
     private (long Timestamp, EventId Id)? _largestKey;
 
     /// <summary>Creates an empty log.</summary>
@@ -88,19 +86,10 @@ public sealed partial class ConversationLog
     /// <summary>
     /// The display order of every accepted event: topological over the DAG, ties broken by timestamp, then
     /// by event id (byte order). The same event set gives the same order on every replica. A snapshot:
-    /// later additions do not change the returned list. An event that sorts after everything already
-    /// ordered is appended without recomputing.
+    /// later additions do not change the returned list. An accepted event is inserted where the full sort
+    /// would put it (<see cref="DisplayOrder.InsertionIndex"/>), so the order is kept, not recomputed.
     /// </summary>
-    public IReadOnlyList<EventId> Order()
-    {
-        if (!_orderCurrent)
-        {
-            _order = DisplayOrder.Compute(_events, _children);
-            _orderCurrent = true;
-        }
-
-        return [.. _order];
-    }
+    public IReadOnlyList<EventId> Order() => [.. CurrentOrder()];
 
     /// <summary>
     /// Offers an event. Fails, changing nothing, when it belongs to another conversation, its timestamp is
@@ -169,18 +158,8 @@ public sealed partial class ConversationLog
             siblings.Add(e.Id);
         }
 
-        // A new event that sorts after every ordered event can only come last (it has no children yet,
-        // and at each earlier step some ordered event with a smaller key was available instead).
         (long, EventId) key = DisplayOrder.KeyOf(e);
-        if (_orderCurrent && (_largestKey is null || key.CompareTo(_largestKey.Value) > 0))
-        {
-            _order.Add(e.Id);
-        }
-        else
-        {
-            _orderCurrent = false;
-        }
-
+        Place(e, key);
         if (_largestKey is null || key.CompareTo(_largestKey.Value) > 0)
         {
             _largestKey = key;

@@ -160,6 +160,7 @@ public sealed partial class ConversationReplica
         _ = _stores.Messages.Remove(Conversation, id);
         _ = _stores.Events.Remove(Conversation, id);
         _ = _shown.Remove(id);
+        _ = _positions.Remove(id);
         _ = _waiting.Remove(id);
         EventAddResult forgotten = _log.Forget(id);
         effects.Refused.AddRange(forgotten.Rejected);

@@ -102,6 +102,7 @@ public sealed partial class ConversationReplica
         }
 
         replica._positions = Positions(replica._log.Order());
+        replica._log.MarkOrderSeen();
         var effects = new Effects();
         Result<Unit> processed = replica.Process([.. accepted.Select(e => e.Id)], effects, store: false);
         if (!processed.IsOk)
