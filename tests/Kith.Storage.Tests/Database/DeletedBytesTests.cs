@@ -46,6 +46,22 @@ public sealed class DeletedBytesTests
     }
 
     [Fact]
+    public async Task A_removal_committed_by_the_group_committer_leaves_no_stored_bytes_either()
+    {
+        using var folder = new TempFolder();
+        using KithDatabase database = TestStores.Create(folder, seed: 94);
+        new SqliteEventStore(database).AppendMany(Samples.Conversation, Events);
+        List<byte[]> doomed = StoredRow(database.FilePath, "conversation_event", "id", "event", "seq", 2);
+        Assert.NotEmpty(Hits(database.FilePath, doomed));
+
+        bool removed = await new GroupCommitter(database).RunAsync(transaction =>
+            new SqliteEventStore(transaction).Remove(Samples.Conversation, Events[1].Id));
+
+        Assert.True(removed);
+        Assert.Empty(Hits(database.FilePath, doomed));
+    }
+
+    [Fact]
     public void A_removed_message_leaves_no_stored_bytes_in_the_database_or_its_wal()
     {
         using var folder = new TempFolder();
