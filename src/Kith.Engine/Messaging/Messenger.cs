@@ -67,6 +67,7 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
     {
         Run(step =>
         {
+            RestoreConsumedPrekeys(step.Stores.State);
             foreach (ConversationId conversation in Conversations())
             {
                 _ = Replica(conversation);
@@ -127,7 +128,9 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
             using StepBoundStores.Binding binding = _bound.Bind(context.Stores);
             try
             {
-                return work();
+                T result = work();
+                PersistConsumedPrekeys(context.Stores.State);
+                return result;
             }
             catch
             {
@@ -162,6 +165,7 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
             Scratch.Touched.Clear();
             Scratch.ToAnnounce.Clear();
             Scratch.ChangedAccounts.Clear();
+            _consumedWritten = null;
         }
     }
 

@@ -23,10 +23,12 @@ internal sealed class MessengerWorld : IDisposable
 {
     private readonly Dictionary<DeviceId, DeviceKeys> _keys = [];
     private readonly SeededRandomSource _random;
+    private readonly int _oneTimePrekeys;
 
-    public MessengerWorld(ulong seed, int aliceDevices, int bobDevices)
+    public MessengerWorld(ulong seed, int aliceDevices, int bobDevices, int oneTimePrekeys = 0)
     {
         _random = new SeededRandomSource(seed);
+        _oneTimePrekeys = oneTimePrekeys;
         Network = new LinkNetwork(Time, seed);
         Alice = new Account(this, aliceDevices);
         Bob = new Account(this, bobDevices);
@@ -83,7 +85,7 @@ internal sealed class MessengerWorld : IDisposable
 
     private DeviceKeys NewKeys()
     {
-        DeviceKeys keys = DeviceKeys.Generate(_random, 0, 0);
+        DeviceKeys keys = DeviceKeys.Generate(_random, _oneTimePrekeys, 0);
         _keys.Add(keys.Device, keys);
         return keys;
     }
