@@ -98,6 +98,7 @@ internal sealed class NodeHost : IAsyncDisposable
 
             // Onion links dial through tor's SOCKS port, known only now.
             PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random);
+            device.StoreOwnRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds());
             host._delivery = NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random);
 
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),

@@ -37,7 +37,7 @@ internal sealed class WiredApi : IAsyncDisposable
         var contacts = new ContactService(node.Host.Device, node.Host.Events, time);
         var messenger = new Messenger(node.Host.Device.Keys, contacts.Directory(), new SqliteStepRunner(node.Host.Device.Database),
             new OfflineLinks(), time, new SeededRandomSource(7));
-        var services = new NodeServices(node.Host.Status, new EventHub(), null!, contacts, null!, messenger);
+        var services = new NodeServices(node.Host.Status, new EventHub(), null!, contacts, new DeviceService(node.Host.Device), messenger);
         ApiServer api = (await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(new SeededRandomSource(8)), folder,
             TestContext.Current.CancellationToken)).Value;
         MessengerEvents events = MessengerEvents.Attach(services)!;

@@ -59,15 +59,21 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
     /// <summary>This device.</summary>
     public DeviceId Local => _keys.Device;
 
-    /// <summary>Opens every conversation's replica from the stores (retrying what was unreadable), then starts the engine.</summary>
+    /// <summary>
+    /// Opens every conversation's replica from the stores (retrying what was unreadable) and offers the own account's
+    /// state to devices that lack it, then starts the engine.
+    /// </summary>
     public void Start()
     {
         Run(step =>
         {
+            RestoreConsumedPrekeys(step.Stores.State);
             foreach (ConversationId conversation in Conversations())
             {
                 _ = Replica(conversation);
             }
+
+            OfferAccount(step);
 
             return Result.Ok();
         });
@@ -122,7 +128,9 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
             using StepBoundStores.Binding binding = _bound.Bind(context.Stores);
             try
             {
-                return work();
+                T result = work();
+                PersistConsumedPrekeys(context.Stores.State);
+                return result;
             }
             catch
             {
@@ -156,6 +164,8 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
 
             Scratch.Touched.Clear();
             Scratch.ToAnnounce.Clear();
+            Scratch.ChangedAccounts.Clear();
+            _consumedWritten = null;
         }
     }
 
@@ -168,6 +178,8 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
         {
             MessageShown?.Invoke(this, e);
         }
+
+        AnnounceAccounts();
     }
 
     /// <summary>
@@ -182,6 +194,8 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
         public HashSet<ConversationId> Touched { get; } = [];
 
         public List<MessageShownEventArgs> ToAnnounce { get; } = [];
+
+        public List<AccountId> ChangedAccounts { get; } = [];
     }
 
     /// <summary>Carries an error out of an engine step so the step rolls back.</summary>

@@ -73,6 +73,7 @@ internal sealed class ApiServer : IAsyncDisposable
         ContactEndpoints.Map(app, services);
         EventStreamEndpoint.Map(app, services.Events);
         MessageEndpoints.Map(app, services);
+        DeviceEndpoints.Map(app, services);
         LaterEndpoints.Map(app);
 
         await app.StartAsync(cancellationToken);

@@ -42,18 +42,16 @@ public sealed class PrekeyBundle
     public OneTimePrekey? OneTimePrekey { get; }
 
     /// <summary>
-    /// Verifies <paramref name="published"/> and picks the first one-time PQ prekey (else the last-resort
-    /// one) and the first one-time curve prekey, if any.
+    /// Verifies <paramref name="published"/> and picks no one-time key: the last-resort PQ prekey and no
+    /// <c>OPK_B</c>. Kith's published prekeys reach several initiators (cards, account updates), and a one-time key
+    /// must serve one session only (§3.4: the responder deletes it), so taking "the first" would hand the same key to
+    /// every initiator; PQXDH makes one-time keys optional (§3.3). An initiator that was handed keys for itself alone
+    /// names them with the other overload.
     /// </summary>
     /// <param name="expectedDevice">The device the initiator means to reach (from a contact card or device list).</param>
     /// <param name="published">That device's published prekeys, untrusted until verified here.</param>
-    public static Result<PrekeyBundle> Select(DeviceId expectedDevice, DevicePrekeys published)
-    {
-        ArgumentNullException.ThrowIfNull(published);
-        uint? oneTime = published.OneTimePrekeys.Count > 0 ? published.OneTimePrekeys[0].Id : null;
-        uint? oneTimePq = published.OneTimePqPrekeys.Count > 0 ? published.OneTimePqPrekeys[0].Id : null;
-        return Select(expectedDevice, published, oneTime, oneTimePq);
-    }
+    public static Result<PrekeyBundle> Select(DeviceId expectedDevice, DevicePrekeys published) =>
+        Select(expectedDevice, published, oneTimePrekeyId: null, oneTimePqPrekeyId: null);
 
     /// <summary>
     /// Verifies <paramref name="published"/> and picks the named one-time keys. Kith's prekeys travel in

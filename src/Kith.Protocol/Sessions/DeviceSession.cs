@@ -45,12 +45,20 @@ public sealed partial class DeviceSession : IDisposable
 
     /// <summary>
     /// Starts a session to <paramref name="peer"/> from its published prekeys (PQXDH §3.3): verifies their
-    /// signatures, agrees on SK and initialises the ratchet as the initiator.
+    /// signatures, agrees on SK and initialises the ratchet as the initiator. One-time keys are used only when named
+    /// (<see cref="PrekeyBundle.Select(DeviceId, DevicePrekeys)"/> says why).
     /// </summary>
-    public static Result<DeviceSession> Initiate(DevicePrekeySecrets local, DeviceId peer, DevicePrekeys peerPrekeys, IRandomSource random)
+    /// <param name="local">This device's prekey secrets.</param>
+    /// <param name="peer">The device to reach.</param>
+    /// <param name="peerPrekeys">Its published prekeys (untrusted until verified).</param>
+    /// <param name="random">Randomness for the ephemeral key and the ratchet.</param>
+    /// <param name="oneTimePrekeyId">An <c>OPK_B</c> handed to this initiator alone, or null for none.</param>
+    /// <param name="oneTimePqPrekeyId">A <c>PQOPK_B</c> handed to this initiator alone, or null for the last-resort key.</param>
+    public static Result<DeviceSession> Initiate(DevicePrekeySecrets local, DeviceId peer, DevicePrekeys peerPrekeys, IRandomSource random,
+        uint? oneTimePrekeyId = null, uint? oneTimePqPrekeyId = null)
     {
         ArgumentNullException.ThrowIfNull(local);
-        Result<PrekeyBundle> bundle = PrekeyBundle.Select(peer, peerPrekeys);
+        Result<PrekeyBundle> bundle = PrekeyBundle.Select(peer, peerPrekeys, oneTimePrekeyId, oneTimePqPrekeyId);
         if (!bundle.IsOk)
         {
             return bundle.Error;

@@ -52,6 +52,14 @@ public sealed class TestNode : IAsyncDisposable
         return new TestNode(folder, host);
     }
 
+    /// <summary>Starts a node over an existing data folder (a device prepared by the test).</summary>
+    internal static async Task<TestNode> StartExistingAsync(string folder, NodeOptions options, MessengerFactory? messenger = null)
+    {
+        LocalDevice device = LocalDevice.Open(folder, Passphrase, options).Value;
+        NodeHost host = (await NodeHost.StartAsync(device, folder, new RunSettings(Direct: true, null, null), options, messenger, TestContext.Current.CancellationToken)).Value;
+        return new TestNode(folder, host);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -17,13 +17,19 @@ public class PrekeyBundleTests
     };
 
     [Fact]
-    public void Select_prefers_one_time_keys_and_falls_back_to_the_last_resort_PQ_key()
+    public void Select_uses_one_time_keys_only_when_named_and_otherwise_the_last_resort_PQ_key()
     {
         using var bob = TestDevice.Create(30, oneTimeCount: 1, oneTimePqCount: 1);
         using var empty = TestDevice.Create(31, oneTimeCount: 0, oneTimePqCount: 0);
 
-        PrekeyBundle full = PrekeyBundle.Select(bob.Device, bob.Published).Value;
+        PrekeyBundle full = PrekeyBundle.Select(bob.Device, bob.Published,
+            bob.Published.OneTimePrekeys[0].Id, bob.Published.OneTimePqPrekeys[0].Id).Value;
         PrekeyBundle bare = PrekeyBundle.Select(empty.Device, empty.Published).Value;
+        // Published keys reach several initiators: unnamed, no one-time key is taken, so none is handed out twice.
+        PrekeyBundle unnamed = PrekeyBundle.Select(bob.Device, bob.Published).Value;
+
+        Assert.Null(unnamed.OneTimePrekey);
+        Assert.True(unnamed.PqPrekey.IsLastResort);
 
         Assert.Equal(bob.Published.OneTimePqPrekeys[0], full.PqPrekey);
         Assert.Equal(bob.Published.OneTimePrekeys[0], full.OneTimePrekey);
@@ -116,7 +122,7 @@ public class PrekeyBundleTests
 
         foreach (DevicePrekeys published in new[] { badSigned, badIdentity, badOneTime })
         {
-            PrekeyBundle bundle = PrekeyBundle.Select(bob.Device, published).Value;
+            PrekeyBundle bundle = PrekeyBundle.Select(bob.Device, published, published.OneTimePrekeys[0].Id, null).Value;
             Assert.Equal(PqxdhErrors.LowOrderPrekey, PqxdhInitiator.Initiate(alice.Secrets, bundle, new SeededRandomSource(40)).Error);
         }
     }

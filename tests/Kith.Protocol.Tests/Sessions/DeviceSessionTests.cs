@@ -17,8 +17,10 @@ public class DeviceSessionTests
         _bob = DevicePrekeySecrets.Generate(Ed25519SigningKey.Generate(_random), _random, 2, 1);
     }
 
+    // Alice names Bob's first one-time keys, as an initiator handed them for itself alone would.
     private DeviceSession StartAlice() =>
-        DeviceSession.Initiate(_alice, _bob.Published.Device, _bob.Published, _random).Value;
+        DeviceSession.Initiate(_alice, _bob.Published.Device, _bob.Published, _random,
+            _bob.Published.OneTimePrekeys[0].Id, _bob.Published.OneTimePqPrekeys[0].Id).Value;
 
     private static SessionEnvelopeKind KindOf(byte[] envelope) => SessionEnvelope.Decode(envelope).Value.Kind;
 
