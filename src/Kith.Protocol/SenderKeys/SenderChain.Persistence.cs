@@ -21,7 +21,7 @@ public sealed partial class SenderChain
 
     /// <summary>Serialises the chain, secrets included, for the caller's encrypted store; the caller zeroes the result.</summary>
     public byte[] Serialize() => new WireWriter(StateSize).Byte(StateVersion).Bytes(_chainId).Bytes(Conversation.Span).U32(Index)
-        .Bytes(_chainKey.Span).Bytes(_signingSeed.Span).U64((ulong)CreatedAtUnixMs)
+        .Bytes(_chainKey.Span).Bytes(_signingKey.Seed).U64((ulong)CreatedAtUnixMs)
         .Byte(RotationRequested ? RotationRequestedFlag : (byte)0).ToArray();
 
     /// <summary>Restores a chain written by <see cref="Serialize"/>; never throws on malformed input.</summary>
