@@ -23,9 +23,6 @@ public sealed unsafe class Ed25519ExpandedKey : IDisposable
 
     private Ed25519ExpandedKey(SecretBytes secretKey) => _secretKey = secretKey;
 
-    /// <summary>The seed (RFC 8032 private key), for the owner's encrypted storage.</summary>
-    public ReadOnlySpan<byte> Seed => _secretKey.Span[..Ed25519.SeedSize];
-
     /// <summary>The 32-byte public key.</summary>
     public ReadOnlySpan<byte> PublicKey => _secretKey.Span[Ed25519.SeedSize..];
 
@@ -45,6 +42,9 @@ public sealed unsafe class Ed25519ExpandedKey : IDisposable
 
         return new Ed25519ExpandedKey(secretKey);
     }
+
+    /// <summary>A copy of the seed (RFC 8032 private key) for the owner's encrypted storage. The caller disposes it.</summary>
+    public SecretBytes ExportSeed() => SecretBytes.CopyFrom(_secretKey.Span[..Ed25519.SeedSize]);
 
     /// <summary>Signs <paramref name="message"/> into the 64-byte <paramref name="signature"/>.</summary>
     public void Sign(ReadOnlySpan<byte> message, Span<byte> signature)

@@ -22,7 +22,8 @@ public class Ed25519ExpandedKeyTests
         key.Sign(Message, signature);
 
         Assert.Equal(PublicKey, key.PublicKey.ToArray());
-        Assert.Equal(Seed, key.Seed.ToArray());
+        using SecretBytes seed = key.ExportSeed();
+        Assert.Equal(Seed, seed.Span.ToArray());
         Assert.Equal(Signature, signature);
     }
 
