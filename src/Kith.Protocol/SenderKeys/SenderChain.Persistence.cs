@@ -20,9 +20,13 @@ public sealed partial class SenderChain
     private const int StateSize = 1 + SenderKeyKdf.ChainIdSize + ConversationId.Size + 4 + SenderKeyKdf.KeySize + Ed25519.SeedSize + 8 + 1;
 
     /// <summary>Serialises the chain, secrets included, for the caller's encrypted store; the caller zeroes the result.</summary>
-    public byte[] Serialize() => new WireWriter(StateSize).Byte(StateVersion).Bytes(_chainId).Bytes(Conversation.Span).U32(Index)
-        .Bytes(_chainKey.Span).Bytes(_signingSeed.Span).U64((ulong)CreatedAtUnixMs)
-        .Byte(RotationRequested ? RotationRequestedFlag : (byte)0).ToArray();
+    public byte[] Serialize()
+    {
+        using SecretBytes seed = _signingKey.ExportSeed();
+        return new WireWriter(StateSize).Byte(StateVersion).Bytes(_chainId).Bytes(Conversation.Span).U32(Index)
+            .Bytes(_chainKey.Span).Bytes(seed.Span).U64((ulong)CreatedAtUnixMs)
+            .Byte(RotationRequested ? RotationRequestedFlag : (byte)0).ToArray();
+    }
 
     /// <summary>Restores a chain written by <see cref="Serialize"/>; never throws on malformed input.</summary>
     public static Result<SenderChain> Deserialize(ReadOnlySpan<byte> state)

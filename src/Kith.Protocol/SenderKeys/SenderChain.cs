@@ -24,7 +24,8 @@ public sealed partial class SenderChain : IDisposable
     private readonly byte[] _chainId;
     private readonly byte[] _signingPublicKey;
     private readonly SecretBytes _chainKey;
-    private readonly SecretBytes _signingSeed;
+    // Expanded once: every event the chain seals is signed, and re-deriving the public key per signature doubled the cost.
+    private readonly Ed25519ExpandedKey _signingKey;
 
     private SenderChain(ReadOnlySpan<byte> chainId, ConversationId conversation, uint index, SecretBytes chainKey,
         SecretBytes signingSeed, long createdAtUnixMs, bool rotationRequested)
@@ -33,9 +34,12 @@ public sealed partial class SenderChain : IDisposable
         Conversation = conversation;
         Index = index;
         _chainKey = chainKey;
-        _signingSeed = signingSeed;
-        _signingPublicKey = new byte[Ed25519.PublicKeySize];
-        Ed25519.DerivePublicKey(signingSeed.Span, _signingPublicKey);
+        using (signingSeed)
+        {
+            _signingKey = Ed25519ExpandedKey.FromSeed(signingSeed.Span);
+        }
+
+        _signingPublicKey = _signingKey.PublicKey.ToArray();
         CreatedAtUnixMs = createdAtUnixMs;
         RotationRequested = rotationRequested;
     }
@@ -105,7 +109,7 @@ public sealed partial class SenderChain : IDisposable
     public byte[] Sign(ReadOnlySpan<byte> message)
     {
         byte[] signature = new byte[Ed25519.SignatureSize];
-        Ed25519.Sign(_signingSeed.Span, message, signature);
+        _signingKey.Sign(message, signature);
         return signature;
     }
 
@@ -132,7 +136,7 @@ public sealed partial class SenderChain : IDisposable
     public void Dispose()
     {
         _chainKey.Dispose();
-        _signingSeed.Dispose();
+        _signingKey.Dispose();
     }
 
     /// <summary>Prints the chain id's first bytes and the index, never a key.</summary>

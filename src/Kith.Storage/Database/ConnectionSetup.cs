@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kith.Primitives;
 using Kith.Primitives.Errors;
 using Microsoft.Data.Sqlite;
 
@@ -71,8 +72,10 @@ internal static class ConnectionSetup
     /// (NORMAL only survives application crashes);
     /// foreign keys are checked; <c>secure_delete</c> overwrites deleted content in the file;
     /// temporary tables stay in memory; <c>trusted_schema = OFF</c> keeps functions in the schema from running;
-    /// <c>cell_size_check</c> finds corruption on read rather than later; the page cache is as large as the
-    /// options say (<see cref="KithDatabaseOptions.PageCacheKiB"/>).
+    /// <c>cell_size_check</c> finds corruption on read rather than later; checkpoints run every
+    /// <see cref="Limits.WalCheckpointPages"/> WAL pages rather than SQLite's 1,000, so pages rewritten by every
+    /// commit are copied into the file less often; the page cache is as large as the options say
+    /// (<see cref="KithDatabaseOptions.PageCacheKiB"/>).
     /// </summary>
     public static void ApplyPragmas(SqliteConnection connection, int pageCacheKiB)
     {
@@ -92,6 +95,7 @@ internal static class ConnectionSetup
             PRAGMA trusted_schema = OFF;
             PRAGMA cell_size_check = ON;
             """);
+        Execute(connection, "PRAGMA wal_autocheckpoint = " + Limits.WalCheckpointPages.ToString(CultureInfo.InvariantCulture));
         // A negative cache_size is a size in KiB rather than in pages.
         Execute(connection, "PRAGMA cache_size = -" + pageCacheKiB.ToString(CultureInfo.InvariantCulture));
     }

@@ -4,7 +4,11 @@ namespace Kith.Storage.Database;
 
 public sealed partial class KithDatabase
 {
-    private const string StepSavepoint = "kith_step";
+    // Prepared once through the statement cache: SqliteTransaction.Save/Release/Rollback(name) prepare a new
+    // statement on every call, three per step in a group of up to Limits.MaxGroupCommitSteps.
+    private const string SaveStep = "SAVEPOINT kith_step";
+    private const string ReleaseStep = "RELEASE kith_step";
+    private const string RollBackStep = "ROLLBACK TO kith_step";
 
     /// <summary>Whether the calling flow is inside one of this database's transactions (where a new one cannot start).</summary>
     internal bool InTransaction => _current.Value is not null;
@@ -59,7 +63,7 @@ public sealed partial class KithDatabase
 
     private void RunUnderSavepoint(SqliteTransaction sqlTransaction, GroupStep step)
     {
-        sqlTransaction.Save(StepSavepoint);
+        _ = _statements.Get(SaveStep, sqlTransaction).ExecuteNonQuery();
         var transaction = new KithTransaction(this, _connection, sqlTransaction, _statements);
         _current.Value = transaction;
         bool keep;
@@ -82,9 +86,9 @@ public sealed partial class KithDatabase
         {
             // If SQLite already rolled the whole transaction back (some I/O errors do), this throws and the
             // group fails as a whole in RunGroup.
-            sqlTransaction.Rollback(StepSavepoint);
+            _ = _statements.Get(RollBackStep, sqlTransaction).ExecuteNonQuery();
         }
 
-        sqlTransaction.Release(StepSavepoint);
+        _ = _statements.Get(ReleaseStep, sqlTransaction).ExecuteNonQuery();
     }
 }

@@ -51,6 +51,9 @@ public sealed partial class KithDatabase : IDisposable
     /// <summary>How many distinct statements the connection keeps prepared (<see cref="StatementCache"/>).</summary>
     internal int PreparedStatementCount => RunInTransaction(_ => _statements.Count);
 
+    /// <summary>The connection's <c>PRAGMA wal_autocheckpoint</c> (tests check it is <see cref="Primitives.Limits.WalCheckpointPages"/>).</summary>
+    internal long WalAutocheckpointPages => RunInTransaction(transaction => (long)transaction.Prepared("PRAGMA wal_autocheckpoint").ExecuteScalar()!);
+
     /// <summary>The schema version the store is at.</summary>
     public int SchemaVersion => RunInTransaction(transaction => Migrator.UserVersion(transaction.Connection, transaction.Transaction));
 

@@ -19,48 +19,60 @@ public sealed class BlindIndex
     /// <summary>Size of an index value in bytes.</summary>
     public const int Size = 32;
 
+    private const int PrefixSize = sizeof(uint);
+
+    // Indexed values are ids and short keys; a longer input goes to the heap.
+    private const int StackLimit = 512;
+
     private readonly SecretBytes _key;
 
     internal BlindIndex(SecretBytes key) => _key = key;
 
     /// <summary>The index of <paramref name="value"/> in <paramref name="column"/>.</summary>
-    public byte[] Compute(ValueColumn column, ReadOnlySpan<byte> value)
-    {
-        using Blake2bHasher hasher = Start(column);
-        Part(hasher, value);
-        return Finish(hasher);
-    }
+    public byte[] Compute(ValueColumn column, ReadOnlySpan<byte> value) => Compute(column, value, [], parts: 1);
 
     /// <summary>The index of the pair (<paramref name="first"/>, <paramref name="second"/>) in <paramref name="column"/>.</summary>
-    public byte[] Compute(ValueColumn column, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
-    {
-        using Blake2bHasher hasher = Start(column);
-        Part(hasher, first);
-        Part(hasher, second);
-        return Finish(hasher);
-    }
+    public byte[] Compute(ValueColumn column, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second) =>
+        Compute(column, first, second, parts: 2);
 
-    private Blake2bHasher Start(ValueColumn column)
+    /// <summary>
+    /// One-shot keyed BLAKE2b over <c>table, column, parts</c>, each length-prefixed, assembled on the stack: every
+    /// stored row computes one or two indexes, and a streaming hasher's native state per index cost more than the
+    /// hash itself. The input (hence every index already on disk) is the same as hashing the parts one by one.
+    /// </summary>
+    private byte[] Compute(ValueColumn column, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, int parts)
     {
-        var hasher = new Blake2bHasher(Size, _key.Span);
-        Part(hasher, Encoding.UTF8.GetBytes(column.Table));
-        Part(hasher, Encoding.UTF8.GetBytes(column.Column));
-        return hasher;
-    }
+        int length = checked(PrefixSize * (2 + parts) + Encoding.UTF8.GetByteCount(column.Table) +
+                             Encoding.UTF8.GetByteCount(column.Column) + first.Length + second.Length);
+        byte[]? rented = length > StackLimit ? new byte[length] : null;
+        Span<byte> input = rented ?? stackalloc byte[StackLimit];
+        input = input[..length];
+        Span<byte> rest = input;
+        rest = Text(rest, column.Table);
+        rest = Text(rest, column.Column);
+        rest = Part(rest, first);
+        if (parts == 2)
+        {
+            _ = Part(rest, second);
+        }
 
-    private static void Part(Blake2bHasher hasher, ReadOnlySpan<byte> part)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(length, checked((uint)part.Length));
-        hasher.Update(length);
-        hasher.Update(part);
-    }
-
-    private static byte[] Finish(Blake2bHasher hasher)
-    {
         byte[] index = new byte[Size];
-        hasher.Finish(index);
+        Blake2b.Hash(input, index, _key.Span);
         return index;
+    }
+
+    private static Span<byte> Text(Span<byte> destination, string text)
+    {
+        int written = Encoding.UTF8.GetBytes(text, destination[PrefixSize..]);
+        BinaryPrimitives.WriteUInt32BigEndian(destination, checked((uint)written));
+        return destination[(PrefixSize + written)..];
+    }
+
+    private static Span<byte> Part(Span<byte> destination, ReadOnlySpan<byte> part)
+    {
+        BinaryPrimitives.WriteUInt32BigEndian(destination, checked((uint)part.Length));
+        part.CopyTo(destination[PrefixSize..]);
+        return destination[(PrefixSize + part.Length)..];
     }
 
     /// <summary>Never prints the key.</summary>

@@ -64,6 +64,14 @@ public sealed partial class SchemaTests
     }
 
     [Fact]
+    public void The_store_checkpoints_its_wal_at_the_limit_rather_than_at_sqlites_default()
+    {
+        using var folder = new TempFolder();
+        using KithDatabase database = TestStores.Create(folder);
+        Assert.Equal(Kith.Primitives.Limits.WalCheckpointPages, database.WalAutocheckpointPages);
+    }
+
+    [Fact]
     public void The_comparison_notices_a_changed_schema()
     {
         string committed = CommittedStatements();

@@ -44,4 +44,25 @@ public sealed class StatementCacheTests
         Assert.Null(store.Read("kind", [2]).Value);
         Assert.Equal([3], store.Read("kind", [3]).Value!);
     }
+
+    [Fact]
+    public async Task Group_commits_prepare_their_savepoint_statements_once()
+    {
+        using var folder = new TempFolder();
+        using KithDatabase database = TestStores.Create(folder, seed: 92);
+        var committer = new GroupCommitter(database);
+        await committer.RunAsync(transaction => new SqliteStateStore(transaction).Write("kind", [0], [0]));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => committer.RunAsync(_ => throw new InvalidOperationException("rolled back")));
+        int afterFirst = database.PreparedStatementCount;
+        for (byte i = 1; i < 20; i++)
+        {
+            await committer.RunAsync(transaction => new SqliteStateStore(transaction).Write("kind", [i], [i]));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => committer.RunAsync(_ => throw new InvalidOperationException("rolled back")));
+        }
+
+        // The state upsert and SAVEPOINT, RELEASE and ROLLBACK TO, each prepared once.
+        Assert.Equal(4, afterFirst);
+        Assert.Equal(afterFirst, database.PreparedStatementCount);
+        Assert.Equal([19], new SqliteStateStore(database).Read("kind", [19]).Value!);
+    }
 }

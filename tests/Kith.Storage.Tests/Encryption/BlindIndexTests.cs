@@ -63,4 +63,21 @@ public sealed class BlindIndexTests : IDisposable
         Assert.False(_keys.IndexKey.FixedTimeEquals(_dataKey.Span));
         Assert.False(_keys.ValueKey.FixedTimeEquals(_dataKey.Span));
     }
+
+    [Fact]
+    public void The_index_is_keyed_blake2b_over_the_length_prefixed_table_column_and_parts()
+    {
+        // The stored format, spelt out independently of BlindIndex: indexes already on disk must keep matching.
+        byte[] input = [.. Prefixed("contacts"u8), .. Prefixed("name_index"u8), .. Prefixed("ab"u8), .. Prefixed("cde"u8)];
+        byte[] expected = new byte[BlindIndex.Size];
+        Blake2b.Hash(input, expected, _keys.IndexKey.Span);
+
+        Assert.Equal(expected, _index.Compute(Name, "ab"u8, "cde"u8));
+        byte[] single = new byte[BlindIndex.Size];
+        Blake2b.Hash([.. Prefixed("contacts"u8), .. Prefixed("name_index"u8), .. Prefixed("ab"u8)], single, _keys.IndexKey.Span);
+        Assert.Equal(single, _index.Compute(Name, "ab"u8));
+    }
+
+    private static byte[] Prefixed(ReadOnlySpan<byte> part) =>
+        [(byte)(part.Length >> 24), (byte)(part.Length >> 16), (byte)(part.Length >> 8), (byte)part.Length, .. part];
 }

@@ -95,4 +95,17 @@ public sealed class ValueCipherTests : IDisposable
         using StorageKeys keys = StorageKeys.Derive(_key);
         return keys.ToString();
     }
+
+    [Fact]
+    public void A_stored_value_is_xchacha20_poly1305_with_the_place_as_associated_data()
+    {
+        // The stored format, spelt out independently of ValueCipher: values already on disk must keep opening.
+        byte[] stored = _cipher.Encrypt(Body, Row, "hello"u8);
+        byte[] ad = [ValueCipher.FormatVersion, 0, 8, .. "messages"u8, 0, 4, .. "body"u8, 0, 0, 0, 4, .. Row];
+        byte[] plaintext = new byte[5];
+
+        Assert.True(XChaCha20Poly1305.TryDecrypt(_key.Span, stored.AsSpan(1, XChaCha20Poly1305.NonceSize), ad,
+            stored.AsSpan(1 + XChaCha20Poly1305.NonceSize), plaintext));
+        Assert.Equal("hello"u8.ToArray(), plaintext);
+    }
 }
