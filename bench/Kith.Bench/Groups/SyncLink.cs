@@ -1,3 +1,4 @@
+using Kith.Primitives;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Conversations;
 using Kith.Protocol.Sync;
@@ -10,9 +11,11 @@ namespace Kith.Bench.Groups;
 
 /// <summary>
 /// Two <see cref="SyncSession"/>s joined by an in-memory link that encodes and decodes every message, as a
-/// transport would. The receiving replica commits the events each message made its log accept in one
-/// transaction of its store, before handling the next message (issue 4: state and its effects commit
-/// together).
+/// transport would. The receiving replica takes the messages that have already arrived for it, up to
+/// <see cref="Limits.MaxSyncCommitEvents"/> events, verifies their signatures on every core
+/// (<see cref="CheckedSyncEvents"/>), feeds them to its session in order and commits everything they made its
+/// log accept in one transaction; only then do its replies leave (issue 4: state and its effects commit
+/// together, effects after the commit).
 /// </summary>
 internal static class SyncLink
 {
@@ -25,18 +28,15 @@ internal static class SyncLink
         queue.Enqueue((true, serving.Start().Encode()));
         queue.Enqueue((false, receiving.Start().Encode()));
         int messages = 2;
-        while (queue.TryDequeue(out var item))
+        while (queue.Count > 0)
         {
-            SyncMessage message = SyncMessage.Decode(item.Bytes).Value;
-            SyncStep step = (item.ToReceiver ? receiving : serving).Receive(message, nowUnixMs).Value;
-            if (item.ToReceiver && step.Accepted.Count > 0)
+            bool toReceiver = queue.Peek().ToReceiver;
+            List<SyncMessage> replies = toReceiver
+                ? ReceiveArrived(receiving, receiver, TakeArrived(queue), receiverStore, nowUnixMs)
+                : [.. serving.Receive(SyncMessage.Decode(queue.Dequeue().Bytes).Value, nowUnixMs).Value.Outgoing];
+            foreach (SyncMessage reply in replies)
             {
-                Persist(receiver, receiverStore, step.Accepted);
-            }
-
-            foreach (SyncMessage reply in step.Outgoing)
-            {
-                queue.Enqueue((!item.ToReceiver, reply.Encode()));
+                queue.Enqueue((!toReceiver, reply.Encode()));
                 messages++;
             }
         }
@@ -44,10 +44,54 @@ internal static class SyncLink
         return messages;
     }
 
-    private static void Persist(ConversationLog log, KithDatabase store, IReadOnlyList<EventId> accepted) =>
+    /// <summary>The receiver's messages at the head of the queue, up to one commit's worth of events.</summary>
+    private static List<SyncMessage> TakeArrived(Queue<(bool ToReceiver, byte[] Bytes)> queue)
+    {
+        var arrived = new List<SyncMessage>();
+        int events = 0;
+        while (queue.TryPeek(out var next) && next.ToReceiver)
+        {
+            SyncMessage message = SyncMessage.Decode(next.Bytes).Value;
+            int count = message is SyncEvents batch ? batch.Events.Count : 0;
+            if (arrived.Count > 0 && events + count > Limits.MaxSyncCommitEvents)
+            {
+                break;
+            }
+
+            _ = queue.Dequeue();
+            arrived.Add(message);
+            events += count;
+        }
+
+        return arrived;
+    }
+
+    private static List<SyncMessage> ReceiveArrived(SyncSession session, ConversationLog log, List<SyncMessage> arrived, KithDatabase store, long nowUnixMs)
+    {
+        // Signatures first, on every core; the session then takes the batches in arrival order on this thread.
+        var checkedBatches = new CheckedSyncEvents?[arrived.Count];
+        Parallel.For(0, arrived.Count, i => checkedBatches[i] = arrived[i] is SyncEvents batch ? CheckedSyncEvents.Check(batch) : null);
+        var accepted = new List<EventId>();
+        var replies = new List<SyncMessage>();
+        for (int i = 0; i < arrived.Count; i++)
+        {
+            SyncStep step = (checkedBatches[i] is { } batch ? session.ReceiveChecked(batch, nowUnixMs) : session.Receive(arrived[i], nowUnixMs)).Value;
+            accepted.AddRange(step.Accepted);
+            replies.AddRange(step.Outgoing);
+        }
+
+        if (accepted.Count > 0)
+        {
+            Persist(log, store, accepted);
+        }
+
+        return replies;
+    }
+
+    private static void Persist(ConversationLog log, KithDatabase store, List<EventId> accepted) =>
         store.RunInTransaction(transaction =>
         {
-            // One prepared statement for the whole batch (IEventStore.AppendMany), as a receiver persists a batch.
+            // One prepared statement for the whole group (IEventStore.AppendMany), as a receiver persists a batch.
             var batch = new List<ConversationEvent>(accepted.Count);
             foreach (EventId id in accepted)
             {
