@@ -19,8 +19,11 @@ namespace Kith.Bench.Groups;
 /// </summary>
 internal static class SyncLink
 {
-    /// <summary>Syncs <paramref name="receiver"/> from <paramref name="server"/> until the link is quiet; returns the messages sent.</summary>
-    public static int Run(ConversationLog server, ConversationLog receiver, KithDatabase receiverStore, long nowUnixMs)
+    /// <summary>
+    /// Syncs <paramref name="receiver"/> from <paramref name="server"/> until the link is quiet; returns the messages
+    /// sent. <paramref name="phases"/> collects where the time went.
+    /// </summary>
+    public static int Run(ConversationLog server, ConversationLog receiver, KithDatabase receiverStore, long nowUnixMs, SyncPhases phases)
     {
         var serving = new SyncSession(server);
         var receiving = new SyncSession(receiver);
@@ -32,13 +35,16 @@ internal static class SyncLink
         {
             bool toReceiver = queue.Peek().ToReceiver;
             List<SyncMessage> replies = toReceiver
-                ? ReceiveArrived(receiving, receiver, TakeArrived(queue), receiverStore, nowUnixMs)
-                : [.. serving.Receive(SyncMessage.Decode(queue.Dequeue().Bytes).Value, nowUnixMs).Value.Outgoing];
-            foreach (SyncMessage reply in replies)
+                ? ReceiveArrived(receiving, receiver, phases.Time(SyncPhase.Decode, () => TakeArrived(queue)), receiverStore, nowUnixMs, phases)
+                : phases.Time(SyncPhase.Server, () => serving.Receive(SyncMessage.Decode(queue.Dequeue().Bytes).Value, nowUnixMs).Value.Outgoing.ToList());
+            phases.Time(SyncPhase.Encode, () =>
             {
-                queue.Enqueue((!toReceiver, reply.Encode()));
-                messages++;
-            }
+                foreach (SyncMessage reply in replies)
+                {
+                    queue.Enqueue((!toReceiver, reply.Encode()));
+                    messages++;
+                }
+            });
         }
 
         return messages;
@@ -66,23 +72,28 @@ internal static class SyncLink
         return arrived;
     }
 
-    private static List<SyncMessage> ReceiveArrived(SyncSession session, ConversationLog log, List<SyncMessage> arrived, KithDatabase store, long nowUnixMs)
+    private static List<SyncMessage> ReceiveArrived(SyncSession session, ConversationLog log, List<SyncMessage> arrived,
+        KithDatabase store, long nowUnixMs, SyncPhases phases)
     {
         // Signatures first, on every core; the session then takes the batches in arrival order on this thread.
         var checkedBatches = new CheckedSyncEvents?[arrived.Count];
-        Parallel.For(0, arrived.Count, i => checkedBatches[i] = arrived[i] is SyncEvents batch ? CheckedSyncEvents.Check(batch) : null);
+        phases.Time(SyncPhase.Verify, () =>
+            Parallel.For(0, arrived.Count, i => checkedBatches[i] = arrived[i] is SyncEvents batch ? CheckedSyncEvents.Check(batch) : null));
         var accepted = new List<EventId>();
         var replies = new List<SyncMessage>();
-        for (int i = 0; i < arrived.Count; i++)
+        phases.Time(SyncPhase.Receive, () =>
         {
-            SyncStep step = (checkedBatches[i] is { } batch ? session.ReceiveChecked(batch, nowUnixMs) : session.Receive(arrived[i], nowUnixMs)).Value;
-            accepted.AddRange(step.Accepted);
-            replies.AddRange(step.Outgoing);
-        }
+            for (int i = 0; i < arrived.Count; i++)
+            {
+                SyncStep step = (checkedBatches[i] is { } batch ? session.ReceiveChecked(batch, nowUnixMs) : session.Receive(arrived[i], nowUnixMs)).Value;
+                accepted.AddRange(step.Accepted);
+                replies.AddRange(step.Outgoing);
+            }
+        });
 
         if (accepted.Count > 0)
         {
-            Persist(log, store, accepted);
+            phases.Time(SyncPhase.Persist, () => Persist(log, store, accepted));
         }
 
         return replies;
