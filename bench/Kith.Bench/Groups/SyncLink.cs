@@ -11,11 +11,11 @@ namespace Kith.Bench.Groups;
 
 /// <summary>
 /// Two <see cref="SyncSession"/>s joined by an in-memory link that encodes and decodes every message, as a
-/// transport would. The receiving replica takes the messages that have already arrived for it, up to
-/// <see cref="Limits.MaxSyncCommitEvents"/> events, verifies their signatures on every core
-/// (<see cref="CheckedSyncEvents"/>), feeds them to its session in order and commits everything they made its
-/// log accept in one transaction; only then do its replies leave (issue 4: state and its effects commit
-/// together, effects after the commit).
+/// transport would. The receiving replica takes the messages that have already arrived for it as one run, up to
+/// <see cref="Limits.MaxSyncCommitEvents"/> events, feeds them to its session in order and commits everything they
+/// made its log accept in one transaction; only then do its replies leave (issue 4: state and its effects commit
+/// together, effects after the commit). Each run's signatures are verified on every core
+/// (<see cref="CheckedSyncEvents"/>), the next run's while this one commits: verification changes no state.
 /// </summary>
 internal static class SyncLink
 {
@@ -31,12 +31,30 @@ internal static class SyncLink
         queue.Enqueue((true, serving.Start().Encode()));
         queue.Enqueue((false, receiving.Start().Encode()));
         int messages = 2;
-        while (queue.Count > 0)
+        ArrivedRun? next = null;
+        while (next is not null || queue.Count > 0)
         {
-            bool toReceiver = queue.Peek().ToReceiver;
-            List<SyncMessage> replies = toReceiver
-                ? ReceiveArrived(receiving, receiver, phases.Time(SyncPhase.Decode, () => TakeArrived(queue)), receiverStore, nowUnixMs, phases)
-                : phases.Time(SyncPhase.Server, () => serving.Receive(SyncMessage.Decode(queue.Dequeue().Bytes).Value, nowUnixMs).Value.Outgoing.ToList());
+            bool toReceiver = next is not null || queue.Peek().ToReceiver;
+            List<SyncMessage> replies;
+            if (toReceiver)
+            {
+                ArrivedRun current = next ?? ArrivedRun.Start(phases.Time(SyncPhase.Decode, () => TakeArrived(queue)));
+                (List<EventId> accepted, replies) = Receive(receiving, current, nowUnixMs, phases);
+
+                // The messages that arrived behind this run are verified while it commits.
+                next = queue.TryPeek(out var behind) && behind.ToReceiver
+                    ? ArrivedRun.Start(phases.Time(SyncPhase.Decode, () => TakeArrived(queue)))
+                    : null;
+                if (accepted.Count > 0)
+                {
+                    phases.Time(SyncPhase.Persist, () => Persist(receiver, receiverStore, accepted));
+                }
+            }
+            else
+            {
+                replies = phases.Time(SyncPhase.Server, () => serving.Receive(SyncMessage.Decode(queue.Dequeue().Bytes).Value, nowUnixMs).Value.Outgoing.ToList());
+            }
+
             phases.Time(SyncPhase.Encode, () =>
             {
                 foreach (SyncMessage reply in replies)
@@ -72,37 +90,31 @@ internal static class SyncLink
         return arrived;
     }
 
-    private static List<SyncMessage> ReceiveArrived(SyncSession session, ConversationLog log, List<SyncMessage> arrived,
-        KithDatabase store, long nowUnixMs, SyncPhases phases)
+    /// <summary>The session takes a run's messages in arrival order, each batch with its signatures already checked.</summary>
+    private static (List<EventId> Accepted, List<SyncMessage> Replies) Receive(SyncSession session, ArrivedRun run, long nowUnixMs, SyncPhases phases)
     {
-        // Signatures first, on every core; the session then takes the batches in arrival order on this thread.
-        var checkedBatches = new CheckedSyncEvents?[arrived.Count];
-        phases.Time(SyncPhase.Verify, () =>
-            Parallel.For(0, arrived.Count, i => checkedBatches[i] = arrived[i] is SyncEvents batch ? CheckedSyncEvents.Check(batch) : null));
-        var accepted = new List<EventId>();
-        var replies = new List<SyncMessage>();
-        phases.Time(SyncPhase.Receive, () =>
+        CheckedSyncEvents?[] checkedBatches = phases.Time(SyncPhase.Verify, () => run.Checked.Result);
+        return phases.Time(SyncPhase.Receive, () =>
         {
-            for (int i = 0; i < arrived.Count; i++)
+            var accepted = new List<EventId>();
+            var replies = new List<SyncMessage>();
+            for (int i = 0; i < run.Messages.Count; i++)
             {
-                SyncStep step = (checkedBatches[i] is { } batch ? session.ReceiveChecked(batch, nowUnixMs) : session.Receive(arrived[i], nowUnixMs)).Value;
+                SyncStep step = (checkedBatches[i] is { } batch
+                    ? session.ReceiveChecked(batch, nowUnixMs)
+                    : session.Receive(run.Messages[i], nowUnixMs)).Value;
                 accepted.AddRange(step.Accepted);
                 replies.AddRange(step.Outgoing);
             }
+
+            return (accepted, replies);
         });
-
-        if (accepted.Count > 0)
-        {
-            phases.Time(SyncPhase.Persist, () => Persist(log, store, accepted));
-        }
-
-        return replies;
     }
 
     private static void Persist(ConversationLog log, KithDatabase store, List<EventId> accepted) =>
         store.RunInTransaction(transaction =>
         {
-            // One prepared statement for the whole group (IEventStore.AppendMany), as a receiver persists a batch.
+            // One prepared statement for the whole run (IEventStore.AppendMany), as a receiver persists a batch.
             var batch = new List<ConversationEvent>(accepted.Count);
             foreach (EventId id in accepted)
             {
@@ -112,4 +124,15 @@ internal static class SyncLink
 
             _ = new SqliteEventStore(transaction).AppendMany(log.Conversation, batch);
         });
+
+    /// <summary>A run of arrived messages and the verification of its batches, started on every core.</summary>
+    private sealed record ArrivedRun(List<SyncMessage> Messages, Task<CheckedSyncEvents?[]> Checked)
+    {
+        public static ArrivedRun Start(List<SyncMessage> messages) => new(messages, Task.Run(() =>
+        {
+            var checkedBatches = new CheckedSyncEvents?[messages.Count];
+            Parallel.For(0, messages.Count, i => checkedBatches[i] = messages[i] is SyncEvents batch ? CheckedSyncEvents.Check(batch) : null);
+            return checkedBatches;
+        }));
+    }
 }

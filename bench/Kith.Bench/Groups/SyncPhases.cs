@@ -15,7 +15,7 @@ internal enum SyncPhase
     /// <summary>The receiver decoding the messages that arrived.</summary>
     Decode,
 
-    /// <summary>The receiver decoding and verifying every event, on all cores.</summary>
+    /// <summary>The receiver waiting for its events to be decoded and verified on all cores (beyond the overlap with the previous commit).</summary>
     Verify,
 
     /// <summary>The receiving session and its log taking the checked batches.</summary>
