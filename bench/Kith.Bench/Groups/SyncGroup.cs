@@ -75,7 +75,8 @@ public sealed class SyncGroup : IBenchmarkGroup
             context.Note($"Ed25519 verify of every event alone, one core: {Format(Time(() => VerifyAll(fixture.Log)))} s "
                 + $"(process CPU {Format(Cpu(() => VerifyAll(fixture.Log)).TotalSeconds)} s on a second pass)");
             context.Note($"SqliteEventStore appends alone, one transaction per {Limits.MaxSyncCommitEvents}: "
-                + $"{Format(Time(() => AppendAll(Folder(root, "appends"), fixture.Log)))} s");
+                + $"{Format(Time(() => AppendAll(Folder(root, "appends"), fixture.Log)))} s "
+                + $"(process CPU {Format(Cpu(() => AppendAll(Folder(root, "appends-again"), fixture.Log)).TotalSeconds)} s on a second pass)");
         }
         finally
         {
@@ -96,7 +97,7 @@ public sealed class SyncGroup : IBenchmarkGroup
             throw new InvalidOperationException($"The sync ended with {log.Count} events in the log and {stored} stored.");
         }
 
-        context.Note($"sync run {run}: {messages} messages, {Format(seconds)} s ({phases})");
+        context.Note($"sync run {run}: {messages} messages, {Format(seconds)} s (wall/thread CPU s: {phases})");
         return seconds;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Kith.Bench.Groups;
 
@@ -26,17 +27,23 @@ internal enum SyncPhase
 }
 
 /// <summary>
-/// Wall time per <see cref="SyncPhase"/> of a sync run, for the group's <c>#</c> notes: where a sync's time goes,
+/// Wall time per <see cref="SyncPhase"/> of a sync run and the CPU time the driving thread spent in it (verification
+/// runs on other threads: its CPU is what the driving thread does not show), for the group's <c>#</c> notes: where a sync's time goes,
 /// so a change can be aimed at the largest part. Not a figure.
 /// </summary>
 internal sealed class SyncPhases
 {
-    private readonly long[] _ticks = new long[Enum.GetValues<SyncPhase>().Length];
+    // clockid_t CLOCK_THREAD_CPUTIME_ID (Linux): this thread's CPU time, which the machine's other load does not inflate.
+    private const int ThreadCpuClock = 3;
 
-    /// <summary>Runs <paramref name="work"/>, adding its wall time to <paramref name="phase"/>.</summary>
+    private readonly long[] _ticks = new long[Enum.GetValues<SyncPhase>().Length];
+    private readonly long[] _cpuNs = new long[Enum.GetValues<SyncPhase>().Length];
+
+    /// <summary>Runs <paramref name="work"/>, adding its wall time and the calling thread's CPU time to <paramref name="phase"/>.</summary>
     public T Time<T>(SyncPhase phase, Func<T> work)
     {
         long start = Stopwatch.GetTimestamp();
+        long cpuStart = ThreadCpuNs();
         try
         {
             return work();
@@ -44,6 +51,7 @@ internal sealed class SyncPhases
         finally
         {
             _ticks[(int)phase] += Stopwatch.GetTimestamp() - start;
+            _cpuNs[(int)phase] += ThreadCpuNs() - cpuStart;
         }
     }
 
@@ -54,7 +62,22 @@ internal sealed class SyncPhases
         return 0;
     });
 
-    /// <summary>Each phase's seconds, for a note.</summary>
+    /// <summary>Each phase's wall seconds and the driving thread's CPU seconds in it, for a note.</summary>
     public override string ToString() => string.Join(", ", Enum.GetValues<SyncPhase>().Select(phase =>
-        $"{phase.ToString().ToLowerInvariant()} {((double)_ticks[(int)phase] / Stopwatch.Frequency).ToString("F2", CultureInfo.InvariantCulture)}"));
+        $"{phase.ToString().ToLowerInvariant()} {Seconds((double)_ticks[(int)phase] / Stopwatch.Frequency)}"
+        + $"/{Seconds(_cpuNs[(int)phase] / 1e9)}"));
+
+    private static string Seconds(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static long ThreadCpuNs() => ClockGetTime(ThreadCpuClock, out TimeSpec now) == 0 ? (now.Seconds * 1_000_000_000) + now.Nanoseconds : 0;
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec value);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 }
