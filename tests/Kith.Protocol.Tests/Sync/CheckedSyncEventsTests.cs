@@ -1,3 +1,4 @@
+using CsCheck;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Conversations;
 using Kith.Protocol.Sync;
@@ -47,6 +48,54 @@ public class CheckedSyncEventsTests
         Assert.Equal(40, checkedLog.Count);
         Assert.Contains(actual.Refused, r => r.Index == 10 && r.Id == forged.Id && r.Error == ConversationErrors.BadSignature);
         Assert.Contains(actual.Refused, r => r.Index == 20 && r.Id is null);
+    }
+
+    [Fact]
+    public void For_any_batch_of_valid_forged_and_broken_events_and_any_scheduler_the_effects_are_those_of_the_whole_batch()
+    {
+        Gen.UInt.Sample(seed =>
+        {
+            var fixture = new ConversationFixture(720 + (ulong)seed);
+            var random = new Random(unchecked((int)seed));
+            ConversationLog source = fixture.NewLog();
+            long clock = ConversationFixture.Epoch;
+            List<ConversationEvent> events = [];
+            for (int i = 0; i < 48; i++)
+            {
+                events.AddRange(SyncSessionTests.Grow(fixture, source, 1, random.Next(3), ref clock));
+            }
+
+            // Shuffled (children may come first and wait), some forged or cut short, some twice.
+            List<byte[]> encodings = [.. events.OrderBy(_ => random.Next()).Select(e => random.Next(8) switch
+            {
+                0 => VerifiedEventTests.Forged(e).ToBytes(),
+                1 => e.ToBytes()[..^random.Next(1, 40)],
+                _ => e.ToBytes(),
+            })];
+            encodings.Insert(random.Next(encodings.Count), encodings[random.Next(encodings.Count)]);
+            var batch = new SyncEvents(fixture.Conversation, encodings);
+            ConversationLog whole = fixture.NewLog(), checkedLog = fixture.NewLog();
+            foreach (ConversationEvent held in events.Take(random.Next(5)))
+            {
+                Assert.True(whole.Add(held, Now).IsOk);
+                Assert.True(checkedLog.Add(held, Now).IsOk);
+            }
+
+            bool[] skipped = [.. encodings.Select(_ => random.Next(4) == 0)];
+            SyncStep expected = new SyncSession(whole).Receive(batch, Now).Value;
+            SyncStep actual = new SyncSession(checkedLog).ReceiveChecked(CheckedSyncEvents.Check(batch, (count, body) =>
+                Parallel.For(0, count, i =>
+                {
+                    if (!skipped[i])
+                    {
+                        body(i);
+                    }
+                })), Now).Value;
+
+            Assert.Equal(expected.Accepted, actual.Accepted);
+            Assert.Equal(expected.Refused, actual.Refused);
+            Assert.Equal(LogSnapshot.Of(whole), LogSnapshot.Of(checkedLog));
+        }, iter: 20, threads: 1);
     }
 
     [Fact]
