@@ -97,7 +97,7 @@ public sealed class SyncGroup : IBenchmarkGroup
             throw new InvalidOperationException($"The sync ended with {log.Count} events in the log and {stored} stored.");
         }
 
-        context.Note($"sync run {run}: {messages} messages, {Format(seconds)} s (wall/thread CPU s: {phases})");
+        context.Note($"sync run {run}: {messages} messages, {phases.Calls(SyncPhase.Persist)} commits, {Format(seconds)} s (wall/thread CPU s: {phases})");
         return seconds;
     }
 

@@ -38,6 +38,7 @@ internal sealed class SyncPhases
 
     private readonly long[] _ticks = new long[Enum.GetValues<SyncPhase>().Length];
     private readonly long[] _cpuNs = new long[Enum.GetValues<SyncPhase>().Length];
+    private readonly int[] _calls = new int[Enum.GetValues<SyncPhase>().Length];
 
     /// <summary>Runs <paramref name="work"/>, adding its wall time and the calling thread's CPU time to <paramref name="phase"/>.</summary>
     public T Time<T>(SyncPhase phase, Func<T> work)
@@ -52,6 +53,7 @@ internal sealed class SyncPhases
         {
             _ticks[(int)phase] += Stopwatch.GetTimestamp() - start;
             _cpuNs[(int)phase] += ThreadCpuNs() - cpuStart;
+            _calls[(int)phase]++;
         }
     }
 
@@ -61,6 +63,9 @@ internal sealed class SyncPhases
         work();
         return 0;
     });
+
+    /// <summary>How often <paramref name="phase"/> ran (for <see cref="SyncPhase.Persist"/>: the receiver's commits).</summary>
+    public int Calls(SyncPhase phase) => _calls[(int)phase];
 
     /// <summary>Each phase's wall seconds and the driving thread's CPU seconds in it, for a note.</summary>
     public override string ToString() => string.Join(", ", Enum.GetValues<SyncPhase>().Select(phase =>
