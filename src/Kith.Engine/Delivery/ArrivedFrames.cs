@@ -17,7 +17,7 @@ internal readonly record struct ArrivedFrame(DeviceId From, ReadOnlyMemory<byte>
 /// <remarks>
 /// Bounded by <see cref="Limits.MaxInboundQueuedFrames"/> and <see cref="Limits.MaxInboundQueuedBytes"/>: a thread
 /// whose frame does not fit waits for the drainer to take the run (so a fast peer is slowed down, its link's reads
-/// pausing). The drainer itself never waits: a frame handed back to it re-entrantly (a link that delivers
+/// pausing), or takes the drain over (see <see cref="Take"/>). The drainer itself never waits: a frame handed back to it re-entrantly (a link that delivers
 /// synchronously) is always queued, or it would wait for itself.
 /// </remarks>
 internal sealed class ArrivedFrames
@@ -27,16 +27,21 @@ internal sealed class ArrivedFrames
     private readonly Queue<ArrivedFrame> _queue = new();
     private long _bytes;
     private Thread? _drainer;
+    private bool _drainerTookARun;
+    private int _waitingForRoom;
 
     /// <summary>Queues a frame; <c>true</c> when no drain is running and the caller must drain.</summary>
     public bool Add(DeviceId from, ReadOnlyMemory<byte> frame)
     {
         lock (_lock)
         {
+            _waitingForRoom++;
             while (_drainer is not null && _drainer != Thread.CurrentThread && !Fits(frame.Length))
             {
                 _ = Monitor.Wait(_lock);
             }
+
+            _waitingForRoom--;
 
             _queue.Enqueue(new ArrivedFrame(from, frame));
             _bytes += frame.Length;
@@ -46,18 +51,28 @@ internal sealed class ArrivedFrames
             }
 
             _drainer = Thread.CurrentThread;
+            _drainerTookARun = false;
             return true;
         }
     }
 
     /// <summary>
-    /// The drainer takes every waiting frame; when there is none, the drain ends (an empty run) and the next
-    /// frame's thread becomes the drainer.
+    /// The drainer takes every waiting frame. The drain ends (an empty run) when there is none, or, once the
+    /// drainer has handled the run with its own frame, when a thread waits for room: that thread takes over, so a
+    /// busy link cannot keep the drainer (and the drainer's own link, whose reads wait for it) forever.
     /// </summary>
     public List<ArrivedFrame> Take()
     {
         lock (_lock)
         {
+            if (_drainerTookARun && _waitingForRoom > 0)
+            {
+                _drainer = null;
+                Monitor.PulseAll(_lock);
+                return [];
+            }
+
+            _drainerTookARun = true;
             var run = new List<ArrivedFrame>(_queue.Count);
             while (_queue.TryDequeue(out ArrivedFrame frame))
             {

@@ -78,7 +78,7 @@ public sealed class ArrivalTests : IDisposable
     }
 
     [Fact]
-    public void A_frame_from_another_thread_waits_for_room_and_is_never_lost_or_reordered()
+    public void A_frame_from_another_thread_waits_for_room_takes_the_drain_over_and_is_never_lost_or_reordered()
     {
         int sent = (2 * Limits.MaxInboundQueuedFrames) + 5;
         _sync.OnFirst = () =>
@@ -102,8 +102,12 @@ public sealed class ArrivalTests : IDisposable
 
         int[] handled = [.. _sync.Runs.SelectMany(r => r.Messages)];
         Assert.Equal(Enumerable.Range(1, sent), handled);
-        Assert.Equal(Limits.MaxInboundQueuedFrames, _sync.Runs[1].Messages.Length);
-        Assert.All(_sync.Runs, r => Assert.True(r.Messages.Length <= Limits.MaxInboundQueuedFrames));
+
+        // The waiting producer took the drain over (so this thread's own link is read again), and its first run was
+        // the full queue plus its own frame.
+        Assert.NotEqual(Environment.CurrentManagedThreadId, _sync.Runs[1].Thread);
+        Assert.Equal(Limits.MaxInboundQueuedFrames + 1, _sync.Runs[1].Messages.Length);
+        Assert.All(_sync.Runs, r => Assert.True(r.Messages.Length <= Limits.MaxInboundQueuedFrames + 1));
     }
 
     /// <summary>Links the test drives by hand.</summary>
@@ -120,11 +124,11 @@ public sealed class ArrivalTests : IDisposable
     private sealed class RunRecordingSync : ISyncHandler
     {
         private readonly Lock _lock = new();
-        private readonly List<(DeviceId From, int[] Messages)> _runs = [];
+        private readonly List<(DeviceId From, int[] Messages, int Thread)> _runs = [];
 
         public Action? OnFirst { get; set; }
 
-        public List<(DeviceId From, int[] Messages)> Runs
+        public List<(DeviceId From, int[] Messages, int Thread)> Runs
         {
             get
             {
@@ -147,7 +151,7 @@ public sealed class ArrivalTests : IDisposable
         {
             lock (_lock)
             {
-                _runs.Add((device, [.. messages.Select(m => (int)m.Span[0])]));
+                _runs.Add((device, [.. messages.Select(m => (int)m.Span[0])], Environment.CurrentManagedThreadId));
             }
 
             Action? first = OnFirst;
