@@ -36,6 +36,16 @@ public sealed class SimulationTests
         Assert.True(result.Passed, SimRunner.Failure(result));
     }
 
+    [Theory]
+    [MemberData(nameof(CatchUpSeeds))]
+    public void A_device_revoked_mid_run_has_its_later_events_rejected_by_every_replica_and_the_rest_converge(long seed)
+    {
+        var options = new SimOptions { RevokeFirstDeviceMidRun = true };
+        SimResult result = SimRunner.Run(seed, options);
+        Assert.True(result.Passed, SimRunner.Failure(result));
+        Assert.True(result.Counters.EventsRejected > 0, "the revoked device wrote nothing after its revocation, so the run proves nothing");
+    }
+
     [Fact]
     public void A_seed_replays_exactly_the_same_run()
     {

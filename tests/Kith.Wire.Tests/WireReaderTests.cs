@@ -59,4 +59,29 @@ public class WireReaderTests
         Assert.False(reader.TryReadByte(out _));
         Assert.Equal(WireErrors.Oversized, reader.Error);
     }
+
+    [Fact]
+    public void Bounded_reader_refuses_longer_input_before_reading_it()
+    {
+        var reader = WireReader.Bounded([1, 2, 3], maxBytes: 2);
+        Assert.False(reader.TryReadVersion(1));
+        Assert.Equal(WireErrors.Oversized, reader.Error);
+
+        var fits = WireReader.Bounded([1, 2], maxBytes: 2);
+        Assert.True(fits.TryReadVersion(1));
+        Assert.True(fits.TryReadByte(out byte next));
+        Assert.Equal(2, next);
+    }
+
+    [Fact]
+    public void Version_other_than_expected_is_unknown_and_empty_input_truncated()
+    {
+        var other = new WireReader([2]);
+        Assert.False(other.TryReadVersion(1));
+        Assert.Equal(WireErrors.UnknownVersion, other.Error);
+
+        var empty = new WireReader([]);
+        Assert.False(empty.TryReadVersion(1));
+        Assert.Equal(WireErrors.Truncated, empty.Error);
+    }
 }

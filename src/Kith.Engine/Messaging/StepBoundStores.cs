@@ -56,6 +56,8 @@ internal sealed class StepBoundStores
         public Result<IReadOnlyList<ConversationEvent>> All(ConversationId conversation) => owner.Current.Events.All(conversation);
 
         public long Count(ConversationId conversation) => owner.Current.Events.Count(conversation);
+
+        public bool Remove(ConversationId conversation, EventId id) => owner.Current.Events.Remove(conversation, id);
     }
 
     private sealed class Messages(StepBoundStores owner) : IMessageStore

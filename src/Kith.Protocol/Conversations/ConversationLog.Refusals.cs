@@ -1,4 +1,5 @@
 using Kith.Primitives.Ids;
+using Kith.Wire.Conversations;
 
 namespace Kith.Protocol.Conversations;
 
@@ -24,7 +25,7 @@ public sealed partial class ConversationLog
     public EventAddResult Forget(EventId id)
     {
         _ = _pending.Remove(id);
-        if (_events.Remove(id, out Wire.Conversations.ConversationEvent? held))
+        if (_events.Remove(id, out ConversationEvent? held))
         {
             Detach(held);
         }
@@ -36,14 +37,32 @@ public sealed partial class ConversationLog
         return new EventAddResult(EventAddOutcome.Refused, released, [], rejected);
     }
 
+    /// <summary>
+    /// The pending and held events <paramref name="match"/> picks, pending ones first (oldest arrival first), then
+    /// held ones in display order: what a deletion covering more than named ids (a cleared conversation) must
+    /// forget. Pending ones come first so that forgetting a held parent does not release a child about to go too.
+    /// </summary>
+    public IReadOnlyList<EventId> Find(Func<ConversationEvent, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return [.. _pending.Events.Concat(Order().Select(id => _events[id])).Where(match).Select(e => e.Id)];
+    }
+
+    /// <summary>The held or pending event <paramref name="id"/>, if any.</summary>
+    public bool TryGetHeldOrPending(EventId id, out ConversationEvent? found)
+    {
+        found = _events.TryGetValue(id, out ConversationEvent? held) ? held : _pending.Get(id);
+        return found is not null;
+    }
+
     /// <summary>A parent is satisfied when it is accepted or refused (Briar's rule is skipped for a refused one).</summary>
     private bool IsSatisfied(EventId parent) => _events.ContainsKey(parent) || _isRefused(parent);
 
     /// <summary>Removes a forgotten event's edges; its parents that are left childless become heads again.</summary>
-    private void Detach(Wire.Conversations.ConversationEvent removed)
+    private void Detach(ConversationEvent removed)
     {
         _heads.Remove(removed.Id);
-        _ = _children.Remove(removed.Id);
+        bool hadChildren = _children.Remove(removed.Id, out List<EventId>? children) && children.Count > 0;
         foreach (EventId parent in removed.Parents)
         {
             if (_children.TryGetValue(parent, out List<EventId>? siblings))
@@ -56,8 +75,6 @@ public sealed partial class ConversationLog
             }
         }
 
-        // The largest key may now be stale (too large): the append shortcut in Accept stays correct with a
-        // larger bound, it only recomputes more often.
-        _orderCurrent = false;
+        Unplace(removed, hadChildren);
     }
 }

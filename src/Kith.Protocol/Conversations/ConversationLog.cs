@@ -15,12 +15,11 @@ public sealed partial class ConversationLog
 {
     private readonly IConversationMembership _membership;
     private readonly Func<EventId, bool> _isRefused;
+    private readonly Func<ConversationEvent, bool> _refuses;
     private readonly Dictionary<EventId, ConversationEvent> _events = [];
     private readonly Dictionary<EventId, List<EventId>> _children = [];
     private readonly SortedSet<EventId> _heads = [];
     private readonly PendingEvents _pending;
-    private List<EventId> _order = [];
-    private bool _orderCurrent = true;
     private (long Timestamp, EventId Id)? _largestKey;
 
     /// <summary>Creates an empty log.</summary>
@@ -29,10 +28,13 @@ public sealed partial class ConversationLog
     /// <param name="maxPendingEvents">Capacity of the pending set in events.</param>
     /// <param name="maxPendingBytes">Capacity of the pending set in encoded bytes.</param>
     /// <param name="isRefused">The conversation's refusal list (ids deleted on this account), asked for every
-    /// offered event and every missing parent; none when omitted.</param>
+    /// missing parent (a refused one counts as present) and by sync; none when omitted.</param>
+    /// <param name="refuses">Asked for every offered event that passes the intrinsic checks: yes refuses it. When it
+    /// says yes, <paramref name="isRefused"/> must answer yes for the id from then on (the caller records it), so
+    /// the event's children are not stranded. Omitted, an event is refused when its id is.</param>
     public ConversationLog(ConversationId conversation, IConversationMembership membership,
         int maxPendingEvents = Limits.MaxPendingEvents, int maxPendingBytes = Limits.MaxPendingEventBytes,
-        Func<EventId, bool>? isRefused = null)
+        Func<EventId, bool>? isRefused = null, Func<ConversationEvent, bool>? refuses = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentOutOfRangeException.ThrowIfNegative(maxPendingEvents);
@@ -40,6 +42,7 @@ public sealed partial class ConversationLog
         Conversation = conversation;
         _membership = membership;
         _isRefused = isRefused ?? (static _ => false);
+        _refuses = refuses ?? (e => _isRefused(e.Id));
         _pending = new PendingEvents(maxPendingEvents, maxPendingBytes);
     }
 
@@ -83,19 +86,10 @@ public sealed partial class ConversationLog
     /// <summary>
     /// The display order of every accepted event: topological over the DAG, ties broken by timestamp, then
     /// by event id (byte order). The same event set gives the same order on every replica. A snapshot:
-    /// later additions do not change the returned list. An event that sorts after everything already
-    /// ordered is appended without recomputing.
+    /// later additions do not change the returned list. An accepted event is inserted where the full sort
+    /// would put it (<see cref="DisplayOrder.InsertionIndex"/>), so the order is kept, not recomputed.
     /// </summary>
-    public IReadOnlyList<EventId> Order()
-    {
-        if (!_orderCurrent)
-        {
-            _order = DisplayOrder.Compute(_events, _children);
-            _orderCurrent = true;
-        }
-
-        return [.. _order];
-    }
+    public IReadOnlyList<EventId> Order() => [.. CurrentOrder()];
 
     /// <summary>
     /// Offers an event. Fails, changing nothing, when it belongs to another conversation, its timestamp is
@@ -116,16 +110,17 @@ public sealed partial class ConversationLog
             return new EventAddResult(EventAddOutcome.Duplicate, [], [], []);
         }
 
-        if (_isRefused(candidate.Id))
-        {
-            return new EventAddResult(EventAddOutcome.Refused, [], [], []);
-        }
-
         if ((verified is null
             ? EventValidator.CheckIntrinsic(candidate, Conversation, _membership, nowUnixMs)
             : EventValidator.CheckIntrinsic(verified, Conversation, _membership, nowUnixMs)).Error is { } invalid)
         {
             return invalid;
+        }
+
+        // After the intrinsic checks: only a valid event's id may join the caller's refusal list.
+        if (_refuses(candidate))
+        {
+            return Forget(candidate.Id);
         }
 
         if (!candidate.Parents.All(IsSatisfied))
@@ -167,18 +162,8 @@ public sealed partial class ConversationLog
             siblings.Add(e.Id);
         }
 
-        // A new event that sorts after every ordered event can only come last (it has no children yet,
-        // and at each earlier step some ordered event with a smaller key was available instead).
         (long, EventId) key = DisplayOrder.KeyOf(e);
-        if (_orderCurrent && (_largestKey is null || key.CompareTo(_largestKey.Value) > 0))
-        {
-            _order.Add(e.Id);
-        }
-        else
-        {
-            _orderCurrent = false;
-        }
-
+        Place(e, key);
         if (_largestKey is null || key.CompareTo(_largestKey.Value) > 0)
         {
             _largestKey = key;

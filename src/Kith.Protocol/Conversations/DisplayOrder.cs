@@ -14,6 +14,38 @@ internal static class DisplayOrder
     /// <summary>The sort key of an event among its available peers.</summary>
     public static (long Timestamp, EventId Id) KeyOf(ConversationEvent e) => (e.TimestampUnixMs, e.Id);
 
+    /// <summary>
+    /// Where the greedy sort places a new event <paramref name="added"/> that no event in <paramref name="order"/>
+    /// names as parent, with every other event keeping its relative order: the first position after its last
+    /// placed parent whose event has a larger key. Up to that step the sort makes the same choices as without it
+    /// (it was not yet available, or a smaller key was); there it wins; placing it releases nothing (it has no
+    /// children), so the rest follows as before. Scans back from the end only as far as its last parent, so a new
+    /// message on the latest heads costs O(1).
+    /// </summary>
+    /// <param name="order">The current order, <see cref="Compute"/> of <paramref name="events"/> without the new one.</param>
+    /// <param name="events">The held events, the new one included or not; parents outside it (refused) are ignored.</param>
+    /// <param name="added">The new event.</param>
+    public static int InsertionIndex(List<EventId> order, IReadOnlyDictionary<EventId, ConversationEvent> events, ConversationEvent added)
+    {
+        (long, EventId) key = KeyOf(added);
+        int at = order.Count;
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            EventId placed = order[i];
+            if (added.Parents.Contains(placed))
+            {
+                break;
+            }
+
+            if (KeyOf(events[placed]).CompareTo(key) > 0)
+            {
+                at = i;
+            }
+        }
+
+        return at;
+    }
+
     /// <summary>Orders every event in <paramref name="events"/>; a parent outside the set (refused) is ignored.</summary>
     public static List<EventId> Compute(IReadOnlyDictionary<EventId, ConversationEvent> events,
         IReadOnlyDictionary<EventId, List<EventId>> children)

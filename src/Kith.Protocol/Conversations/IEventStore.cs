@@ -50,4 +50,12 @@ public interface IEventStore
 
     /// <summary>Number of stored events of <paramref name="conversation"/>.</summary>
     long Count(ConversationId conversation);
+
+    /// <summary>
+    /// Removes event <paramref name="id"/> of <paramref name="conversation"/> for good (a deletion, Messaging README
+    /// decision 8): its bytes must not stay readable in the store, and the other events keep their arrival order.
+    /// <c>false</c> when it is not stored. Its children stay; a log rebuilt from <see cref="All"/> counts the removed
+    /// id as refused, so they are not stranded.
+    /// </summary>
+    bool Remove(ConversationId conversation, EventId id);
 }

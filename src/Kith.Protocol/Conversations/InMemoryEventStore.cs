@@ -66,6 +66,18 @@ public sealed class InMemoryEventStore : IEventStore
     public long Count(ConversationId conversation) =>
         _conversations.TryGetValue(conversation, out Conversation? stored) ? stored.Arrival.Count : 0;
 
+    /// <inheritdoc/>
+    public bool Remove(ConversationId conversation, EventId id)
+    {
+        if (!_conversations.TryGetValue(conversation, out Conversation? stored) || !stored.ById.Remove(id, out ConversationEvent? removed))
+        {
+            return false;
+        }
+
+        _ = stored.Arrival.RemoveAll(e => e.Id == removed.Id);
+        return true;
+    }
+
     /// <summary>The check every <see cref="IEventStore"/> makes on <see cref="IEventStore.Append"/>: the event names the conversation.</summary>
     public static void ThrowIfMisplaced(ConversationId conversation, ConversationEvent accepted)
     {

@@ -19,6 +19,12 @@ internal sealed class PendingEvents(int maxEvents, int maxBytes)
 
     public bool Contains(EventId id) => _byId.ContainsKey(id);
 
+    /// <summary>The waiting event <paramref name="id"/>, or null.</summary>
+    public ConversationEvent? Get(EventId id) => _byId.TryGetValue(id, out LinkedListNode<ConversationEvent>? node) ? node.Value : null;
+
+    /// <summary>The waiting events, oldest arrival first.</summary>
+    public IEnumerable<ConversationEvent> Events => _arrivals;
+
     /// <summary>Whether an event of this size can ever fit, however much is evicted.</summary>
     public bool CanEverHold(ConversationEvent candidate) => maxEvents > 0 && candidate.EncodedLength <= maxBytes;
 

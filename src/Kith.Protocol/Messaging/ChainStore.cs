@@ -16,6 +16,7 @@ namespace Kith.Protocol.Messaging;
 /// <item><term><c>senderkey.own.to</c></term><description>key conversation: the member devices the chain was announced to, ascending (README, decision 7).</description></item>
 /// <item><term><c>senderkey.received</c></term><description>key conversation ‖ author ‖ chain id: a member's chain (<see cref="ReceivedSenderChain.Serialize"/>).</description></item>
 /// <item><term><c>refused</c></term><description>key conversation ‖ event id: a deleted event (README, decision 8).</description></item>
+/// <item><term><c>cleared</c></term><description>key conversation: the latest cut of a cleared conversation, u64 big-endian (README, decision 8).</description></item>
 /// </list>
 /// </remarks>
 internal sealed class ChainStore(IStateStore state, ConversationId conversation)
@@ -24,6 +25,10 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
     public const string OwnRecipientsKind = "senderkey.own.to";
     public const string ReceivedKind = "senderkey.received";
     public const string RefusedKind = "refused";
+    public const string ClearedKind = "cleared";
+
+    /// <summary>No cut: every timestamp is after it.</summary>
+    public const long NeverCleared = -1;
 
     private static readonly byte[] RefusedMarker = [1];
 
@@ -98,6 +103,19 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
     public bool IsRefused(EventId id) => state.Read(RefusedKind, RefusedKey(id)) is { IsOk: true, Value: not null };
 
     public void Refuse(EventId id) => state.Write(RefusedKind, RefusedKey(id), RefusedMarker);
+
+    /// <summary>The conversation's cut (<see cref="NeverCleared"/> when none); an unreadable value reads as none.</summary>
+    public long ClearedUpTo() =>
+        state.Read(ClearedKind, conversation.Span).TryGet(out byte[]? bytes, out _) && bytes is { Length: sizeof(long) }
+            ? System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes)
+            : NeverCleared;
+
+    public void SaveClearedUpTo(long upTo)
+    {
+        byte[] bytes = new byte[sizeof(long)];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, upTo);
+        state.Write(ClearedKind, conversation.Span, bytes);
+    }
 
     private byte[] ReceivedKey(DeviceId author, ReadOnlySpan<byte> chainId) => [.. conversation.Span, .. author.Span, .. chainId];
 

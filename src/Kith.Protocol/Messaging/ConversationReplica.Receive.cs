@@ -168,34 +168,38 @@ public sealed partial class ConversationReplica
 
     /// <summary>
     /// Writes the newly shown messages at their display positions and moves the shown messages a late event
-    /// pushed down (<see cref="IMessageStore.Reposition"/>).
+    /// pushed down (<see cref="IMessageStore.Reposition"/>). Only positions from the log's
+    /// <see cref="ConversationLog.UnmovedPrefix"/> on are looked at: nothing for a message appended at the end.
     /// </summary>
     private void PlaceShown(Effects effects)
     {
-        Dictionary<EventId, int> positions = Positions(_log.Order());
-        var moves = new List<(EventId Id, long Position)>();
         var fresh = effects.NewlyShown.Select(n => n.Event.Id).ToHashSet();
-        foreach (EventId id in _shown)
+        var moves = new List<(EventId Id, long Position)>();
+        for (int position = _log.UnmovedPrefix; position < _log.Count; position++)
         {
-            if (!fresh.Contains(id) && positions.TryGetValue(id, out int now) && (!_positions.TryGetValue(id, out int before) || before != now))
+            EventId id = _log.OrderAt(position);
+            if (_shown.Contains(id) && !fresh.Contains(id) && (!_positions.TryGetValue(id, out int before) || before != position))
             {
-                moves.Add((id, now));
+                moves.Add((id, position));
             }
+
+            _positions[id] = position;
         }
 
+        _log.MarkOrderSeen();
         if (moves.Count > 0)
         {
             _stores.Messages.Reposition(Conversation, moves);
         }
 
-        foreach ((ConversationEvent e, byte[] plaintext, MessageContent content) in effects.NewlyShown.OrderBy(n => positions[n.Event.Id]))
+        // A message read and deleted in the same step (a deletion released it) is not shown.
+        foreach ((ConversationEvent e, byte[] plaintext, MessageContent content) in effects.NewlyShown
+            .Where(n => _shown.Contains(n.Event.Id)).OrderBy(n => _positions[n.Event.Id]))
         {
-            var message = new ShownMessage(e.Id, e.Author, e.TimestampUnixMs, positions[e.Id], plaintext);
+            var message = new ShownMessage(e.Id, e.Author, e.TimestampUnixMs, _positions[e.Id], plaintext);
             _stores.Messages.Put(Conversation, message);
             effects.Shown.Add(new ReceivedMessage(message, content));
         }
-
-        _positions = positions;
     }
 
     /// <summary>What one step changed, gathered while it runs.</summary>

@@ -32,8 +32,9 @@ public sealed partial class ConversationReplica
             return error;
         }
 
-        // Briar's rule on every replica: never earlier than what this event will name as parents.
-        long timestamp = Math.Max(nowUnixMs, _log.LatestTimestamp);
+        // Briar's rule on every replica: never earlier than what this event will name as parents; and after a
+        // cleared conversation's cut, or every own device would refuse it (the cut is at most a clock skew ahead).
+        long timestamp = Math.Max(Math.Max(nowUnixMs, _log.LatestTimestamp), _clearedUpTo == long.MaxValue ? _clearedUpTo : _clearedUpTo + 1);
         var events = new List<ConversationEvent>();
         var unreached = new List<DeviceId>();
         DeviceId[] recipients = [.. _membership.Current.Devices.Where(d => d != Local)];

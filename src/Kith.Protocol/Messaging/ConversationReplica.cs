@@ -36,7 +36,8 @@ public sealed partial class ConversationReplica
         _channel = new PairwiseChannel(local, stores.Sessions, stores.State, prekeysOf);
         _membership = new MembershipHolder(membership);
         _rotation = rotation;
-        _log = new ConversationLog(Conversation, _membership, isRefused: _chains.IsRefused);
+        _clearedUpTo = _chains.ClearedUpTo();
+        _log = new ConversationLog(Conversation, _membership, isRefused: _chains.IsRefused, refuses: Refuses);
     }
 
     /// <summary>This device.</summary>
@@ -101,6 +102,7 @@ public sealed partial class ConversationReplica
         }
 
         replica._positions = Positions(replica._log.Order());
+        replica._log.MarkOrderSeen();
         var effects = new Effects();
         Result<Unit> processed = replica.Process([.. accepted.Select(e => e.Id)], effects, store: false);
         if (!processed.IsOk)

@@ -129,7 +129,8 @@ public sealed class HistoryTransfer
 
             var refusals = new ChainStore(_state, batch.Conversation);
             int stored = 0;
-            foreach (HistoryMessage m in batch.Messages.Where(m => !refusals.IsRefused(m.Id)))
+            long clearedUpTo = refusals.ClearedUpTo();
+            foreach (HistoryMessage m in batch.Messages.Where(m => !refusals.IsRefused(m.Id) && m.TimestampUnixMs > clearedUpTo))
             {
                 messages.Put(batch.Conversation, new ShownMessage(m.Id, m.Author, m.TimestampUnixMs, m.Position, m.Content));
                 stored++;

@@ -95,7 +95,7 @@ public sealed partial class SyncSession
 
         // A peer holding many more events, with heads this log lacks, is a large gap: reconcile ranges
         // instead of walking back one answer per round trip.
-        bool lacksHeads = heads.Ids.Any(id => !_log.Contains(id) && !_log.IsPending(id));
+        bool lacksHeads = heads.Ids.Any(id => !_log.Contains(id) && !_log.IsPending(id) && !_log.IsRefused(id));
         if (lacksHeads && heads.Held >= (long)_log.Count + Limits.SyncLargeGap)
         {
             return OpenReconciliation();
@@ -160,10 +160,13 @@ public sealed partial class SyncSession
         return new SyncStep(deeper ? OpenReconciliation() : AskFor(_log.MissingParents()), accepted, refused);
     }
 
-    /// <summary>Asks, in messages of at most <see cref="Limits.MaxSyncIdsPerMessage"/>, for the ids neither held, pending nor already asked in this session.</summary>
+    /// <summary>
+    /// Asks, in messages of at most <see cref="Limits.MaxSyncIdsPerMessage"/>, for the ids neither held, pending,
+    /// refused (deleted on this account: known, never wanted again) nor already asked in this session.
+    /// </summary>
     private List<SyncMessage> AskFor(IEnumerable<EventId> ids)
     {
-        List<EventId> wanted = [.. ids.Where(id => !_log.Contains(id) && !_log.IsPending(id) && _asked.Add(id))];
+        List<EventId> wanted = [.. ids.Where(id => !_log.Contains(id) && !_log.IsPending(id) && !_log.IsRefused(id) && _asked.Add(id))];
         return [.. wanted.Chunk(Limits.MaxSyncIdsPerMessage).Select(chunk => new SyncWant(Conversation, chunk))];
     }
 

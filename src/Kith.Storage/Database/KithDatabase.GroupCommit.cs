@@ -30,6 +30,7 @@ public sealed partial class KithDatabase
                 }
 
                 sqlTransaction.Commit();
+                ScrubIfAsked(committed: true);
             }
             finally
             {

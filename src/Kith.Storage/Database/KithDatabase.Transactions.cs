@@ -66,6 +66,7 @@ public sealed partial class KithDatabase
             {
                 T result = await step(transaction, cancellationToken).ConfigureAwait(false);
                 sqlTransaction.Commit();
+                ScrubIfAsked(committed: true);
                 return result;
             }
             finally
@@ -156,7 +157,8 @@ public sealed partial class KithDatabase
             try
             {
                 T result = step(transaction);
-                if (commit(result))
+                bool committed = commit(result);
+                if (committed)
                 {
                     sqlTransaction.Commit();
                 }
@@ -164,6 +166,8 @@ public sealed partial class KithDatabase
                 {
                     sqlTransaction.Rollback();
                 }
+
+                ScrubIfAsked(committed);
 
                 return result;
             }

@@ -188,4 +188,28 @@ public sealed class SqliteEventStore : IEventStore
 
     /// <summary>Names the type only: the store reaches the database's keys.</summary>
     public override string ToString() => nameof(SqliteEventStore);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The row and its index entries are deleted with <c>secure_delete</c> on (ConnectionSetup), so SQLite zeroes
+    /// their cells; the WAL still holds the pages as they were until it is checkpointed, so the commit is followed
+    /// by a truncating checkpoint (<see cref="KithDatabase.ScrubAfterCommit"/>). The other rows keep their
+    /// <c>seq</c>, which their row keys bind.
+    /// </remarks>
+    public bool Remove(ConversationId conversation, EventId id)
+    {
+        byte[] idIndex = IdIndex(conversation, id);
+        return _scope.Run(transaction =>
+        {
+            var delete = transaction.Prepared("DELETE FROM conversation_event WHERE id = $id");
+            delete.Parameters.AddWithValue("$id", idIndex);
+            bool removed = delete.ExecuteNonQuery() == 1;
+            if (removed)
+            {
+                transaction.Database.ScrubAfterCommit();
+            }
+
+            return removed;
+        });
+    }
 }

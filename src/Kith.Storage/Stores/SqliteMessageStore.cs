@@ -94,7 +94,14 @@ public sealed class SqliteMessageStore : IMessageStore
         {
             var delete = transaction.Prepared("DELETE FROM message WHERE id = $id");
             delete.Parameters.AddWithValue("$id", idIndex);
-            return delete.ExecuteNonQuery() == 1;
+            bool removed = delete.ExecuteNonQuery() == 1;
+            if (removed)
+            {
+                // A deleted message must leave the files too (KithDatabase.Scrub).
+                transaction.Database.ScrubAfterCommit();
+            }
+
+            return removed;
         });
     }
 
@@ -106,7 +113,13 @@ public sealed class SqliteMessageStore : IMessageStore
         {
             var delete = transaction.Prepared("DELETE FROM message WHERE conversation = $conversation");
             delete.Parameters.AddWithValue("$conversation", conversationIndex);
-            return (long)delete.ExecuteNonQuery();
+            long removed = delete.ExecuteNonQuery();
+            if (removed > 0)
+            {
+                transaction.Database.ScrubAfterCommit();
+            }
+
+            return removed;
         });
     }
 

@@ -9,21 +9,10 @@ internal static class LinkFrameCodec
 {
     internal static Result<LinkFrame> Decode(ReadOnlySpan<byte> bytes)
     {
-        // Refused unread: no valid frame is larger, which bounds the work done on hostile input.
-        if (bytes.Length > Limits.MaxLinkFrameBytes)
-        {
-            return WireErrors.Oversized;
-        }
-
-        var reader = new WireReader(bytes);
-        if (!reader.TryReadByte(out byte version))
+        var reader = WireReader.Bounded(bytes, Limits.MaxLinkFrameBytes);
+        if (!reader.TryReadVersion(LinkFrame.Version))
         {
             return reader.Error!;
-        }
-
-        if (version != LinkFrame.Version)
-        {
-            return WireErrors.UnknownVersion;
         }
 
         if (!reader.TryReadByte(out byte kind))

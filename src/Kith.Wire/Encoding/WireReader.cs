@@ -21,6 +21,21 @@ public ref struct WireReader
         Error = null;
     }
 
+    /// <summary>
+    /// A reader over a whole encoding that refuses, unread, any input longer than <paramref name="maxBytes"/>: no valid
+    /// encoding is larger, which bounds the work done on hostile input. The refusal is the reader's first error.
+    /// </summary>
+    public static WireReader Bounded(ReadOnlySpan<byte> input, int maxBytes)
+    {
+        var reader = new WireReader(input);
+        if (input.Length > maxBytes)
+        {
+            reader.Fail(WireErrors.Oversized);
+        }
+
+        return reader;
+    }
+
     /// <summary>The first error met, or <c>null</c>.</summary>
     public KithError? Error { get; private set; }
 
@@ -46,6 +61,17 @@ public ref struct WireReader
 
         value = _input[_position++];
         return true;
+    }
+
+    /// <summary>Reads a version byte and refuses any other than <paramref name="expected"/> (an unknown version is not guessed at).</summary>
+    public bool TryReadVersion(byte expected)
+    {
+        if (!TryReadByte(out byte version))
+        {
+            return false;
+        }
+
+        return version == expected || Fail(WireErrors.UnknownVersion);
     }
 
     /// <summary>Reads a big-endian 16-bit integer.</summary>

@@ -35,9 +35,15 @@ public sealed record DeleteMessagesContent(ConversationId Conversation, IReadOnl
     public override string ToString() => $"DeleteMessagesContent({Conversation}, {Ids.Count} ids)";
 }
 
-/// <summary>Delete every message of a conversation on every own device; sent in the account's own log.</summary>
+/// <summary>
+/// Delete every message of a conversation up to a time, on every own device; sent in the account's own log. The cut
+/// is a timestamp (Kith.Protocol Messaging README, decision 8) so that events arriving late, from a partitioned
+/// device, fall on the same side of it on every own device.
+/// </summary>
 /// <param name="Conversation">The conversation to clear.</param>
-public sealed record DeleteConversationContent(ConversationId Conversation) : MessageContent
+/// <param name="ClearedUpToUnixMs">Every content event stamped at or before this is deleted, now or when it arrives;
+/// the writer takes the later of its clock and the latest timestamp it holds in the conversation.</param>
+public sealed record DeleteConversationContent(ConversationId Conversation, long ClearedUpToUnixMs) : MessageContent
 {
     /// <inheritdoc/>
     public override MessageContentKind Kind => MessageContentKind.DeleteConversation;

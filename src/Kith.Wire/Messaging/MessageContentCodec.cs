@@ -51,7 +51,7 @@ public static class MessageContentCodec
 
                 break;
             case DeleteConversationContent clear:
-                writer.Bytes(clear.Conversation.Span);
+                writer.Bytes(clear.Conversation.Span).U64(checked((ulong)clear.ClearedUpToUnixMs));
                 break;
             case ReadUpToContent read:
                 writer.Bytes(read.Conversation.Span).Bytes(read.UpTo.Span);
@@ -99,8 +99,7 @@ public static class MessageContentCodec
         {
             MessageContentKind.Text => ReadText(ref reader),
             MessageContentKind.DeleteMessages => ReadDeleteMessages(ref reader),
-            MessageContentKind.DeleteConversation => reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> c)
-                ? new DeleteConversationContent(ConversationId.FromBytes(c)) : null,
+            MessageContentKind.DeleteConversation => ReadDeleteConversation(ref reader),
             MessageContentKind.ReadUpTo => reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> c2) && reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> e)
                 ? new ReadUpToContent(ConversationId.FromBytes(c2), EventId.FromBytes(e)) : null,
             _ => null,
@@ -112,6 +111,17 @@ public static class MessageContentCodec
         }
 
         return reader.TryFinish(out KithError? error) ? content : error!;
+    }
+
+    private static DeleteConversationContent? ReadDeleteConversation(ref WireReader reader)
+    {
+        if (!reader.TryReadSpan(Id32.Size, out ReadOnlySpan<byte> conversation) || !reader.TryReadUInt64(out ulong upTo))
+        {
+            return null;
+        }
+
+        // A time is a non-negative long everywhere else (ConversationEvent); more is malformed, not a wrap.
+        return upTo <= long.MaxValue ? new DeleteConversationContent(ConversationId.FromBytes(conversation), (long)upTo) : null;
     }
 
     private static TextContent? ReadText(ref WireReader reader)

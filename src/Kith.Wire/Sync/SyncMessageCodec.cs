@@ -9,21 +9,10 @@ internal static partial class SyncMessageCodec
 {
     internal static Result<SyncMessage> Decode(ReadOnlySpan<byte> bytes)
     {
-        // Refused unread: no valid message is larger, which bounds the work done on hostile input.
-        if (bytes.Length > Limits.MaxSyncMessageBytes)
-        {
-            return WireErrors.Oversized;
-        }
-
-        var reader = new WireReader(bytes);
-        if (!reader.TryReadByte(out byte version))
+        var reader = WireReader.Bounded(bytes, Limits.MaxSyncMessageBytes);
+        if (!reader.TryReadVersion(SyncMessage.Version))
         {
             return reader.Error!;
-        }
-
-        if (version != SyncMessage.Version)
-        {
-            return WireErrors.UnknownVersion;
         }
 
         if (!reader.TryReadByte(out byte kind)

@@ -33,6 +33,36 @@ public sealed class DeletionTests
     }
 
     [Fact]
+    public void A_deleted_message_leaves_the_SQLite_event_store_of_every_own_device_and_the_announcement_stays()
+    {
+        using var world = new MessengerWorld(seed: 8, aliceDevices: 2, bobDevices: 1);
+        var (a1, a2, b1) = (world.Alice.Devices[0], world.Alice.Devices[1], world.Bob.Devices[0]);
+        a1.Start(sqlite: true);
+        a2.Start(sqlite: true);
+        b1.Start();
+        a1.ConnectTo(a2, b1);
+        a2.ConnectTo(b1);
+        EventId doomed = b1.Online.SendText(world.Alice.OwnAccount, "delete me").Value;
+        world.Settle();
+        ConversationId conversation = a1.Online.ConversationWith(world.Bob.OwnAccount);
+        Assert.True(a2.Runner!.Run(stores => stores.Events.Contains(conversation, doomed)));
+        long before = a2.Runner!.Run(stores => stores.Events.Count(conversation));
+
+        Assert.True(a1.Online.DeleteMessage(conversation, doomed).IsOk);
+        world.Settle();
+
+        foreach (MessengerWorld.Device own in new[] { a1, a2 })
+        {
+            Assert.False(own.Runner!.Run(stores => stores.Events.Contains(conversation, doomed)));
+            Assert.Equal(before - 1, own.Runner!.Run(stores => stores.Events.Count(conversation)));
+        }
+
+        _ = b1.Online.SendText(world.Alice.OwnAccount, "after").Value;
+        world.Settle();
+        Assert.Equal(["after"], a2.Texts());
+    }
+
+    [Fact]
     public void Deleting_in_a_conversation_this_device_is_not_in_is_refused_and_sends_nothing()
     {
         using var world = new MessengerWorld(seed: 7, aliceDevices: 2, bobDevices: 1);

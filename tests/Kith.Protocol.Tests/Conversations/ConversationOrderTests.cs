@@ -86,7 +86,7 @@ public class ConversationOrderTests
 
     /// <summary>Devices writing concurrently: each event names one to three earlier events (sometimes none),
     /// with a timestamp at or after its parents', and ties are frequent.</summary>
-    private static List<ConversationEvent> RandomDag(ConversationFixture fixture)
+    internal static List<ConversationEvent> RandomDag(ConversationFixture fixture)
     {
         var events = new List<ConversationEvent>();
         int count = 20 + fixture.Random.NextInt(40);
@@ -112,7 +112,7 @@ public class ConversationOrderTests
         return events;
     }
 
-    private static List<ConversationEvent> DeliveryWithDuplicates(ConversationFixture fixture, List<ConversationEvent> events)
+    internal static List<ConversationEvent> DeliveryWithDuplicates(ConversationFixture fixture, List<ConversationEvent> events)
     {
         var delivery = new List<ConversationEvent>(events);
         for (int i = 0; i < events.Count / 5; i++)

@@ -46,7 +46,7 @@ public class CodecTests
         [
             new TextContent("héllo ✓"),
             new DeleteMessagesContent(Conversation, [id, low]),
-            new DeleteConversationContent(Conversation),
+            new DeleteConversationContent(Conversation, 1_700_000_123_456),
             new ReadUpToContent(Conversation, id),
         ];
 
@@ -56,6 +56,18 @@ public class CodecTests
             Assert.Equal(content.Kind, decoded.Kind);
             Assert.Equal(MessageContentCodec.EncodePadded(content), MessageContentCodec.EncodePadded(decoded));
         }
+    }
+
+    [Fact]
+    public void A_conversation_cut_beyond_the_largest_time_is_malformed()
+    {
+        byte[] beyond = Pad([1, (byte)MessageContentKind.DeleteConversation, .. Conversation.Span, 0x80, 0, 0, 0, 0, 0, 0, 0]);
+        byte[] largest = Pad([1, (byte)MessageContentKind.DeleteConversation, .. Conversation.Span, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+        byte[] missing = Pad([1, (byte)MessageContentKind.DeleteConversation, .. Conversation.Span]);
+
+        Assert.Equal("wire.malformed", MessageContentCodec.DecodePadded(beyond).Error!.Code);
+        Assert.Equal(long.MaxValue, ((DeleteConversationContent)MessageContentCodec.DecodePadded(largest).Value).ClearedUpToUnixMs);
+        Assert.False(MessageContentCodec.DecodePadded(missing).IsOk);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Kith.Primitives.Ids;
+using Kith.Protocol.Conversations;
 using Kith.Protocol.Messaging;
 using Kith.Wire.Messaging;
 
@@ -97,16 +98,110 @@ public class DeletionTests
         world.Tick();
         world.A1.Send(c, "two");
 
-        world.A1.Replica(c).ApplyDeletion(new DeleteConversationContent(c));
+        world.A1.Replica(c).ApplyDeletion(world.A1.Replica(c).ClearInstruction(world.Now));
         Assert.Empty(world.A1.Texts(c));
-        Assert.Equal(0, world.A1.Replica(c).Log.Count);
 
         world.Tick();
         world.A1.Send(c, "three");
         world.B1.SyncFrom(world.A1, c);
 
+        // The content left A1 for good; the chain's announcement stayed, so B1, which had nothing, reads "three".
         Assert.Equal(["three"], world.A1.Texts(c));
-        Assert.Equal(["one", "two", "three"], world.B1.Texts(c));
+        Assert.Equal(["three"], world.B1.Texts(c));
+        Assert.Equal(0, world.B1.Replica(c).Log.PendingCount);
+        Assert.Equal(2, world.A1.Events.Count(c));
+    }
+
+    [Fact]
+    public void Deleted_events_leave_the_event_store_and_a_rebuilt_replica_still_shows_their_children()
+    {
+        var world = new MessagingWorld(35);
+        ConversationId c = world.OneToOne;
+        SendResult parent = world.B1.Send(c, "deleted");
+        world.Tick();
+        SendResult child = world.B1.Send(c, "reply");
+        world.A1.SyncFrom(world.B1, c);
+        EventId deleted = parent.Shown.Message.Id;
+
+        world.A1.Replica(c).ApplyDeletion(new DeleteMessagesContent(c, [deleted]));
+
+        Assert.False(world.A1.Events.Contains(c, deleted));
+        Assert.True(world.A1.Events.Contains(c, child.Shown.Message.Id));
+        Assert.True(world.A1.Events.Contains(c, parent.Events[0].Id)); // the announcement stays
+        ConversationReplica rebuilt = world.A1.Restart(c);
+        Assert.Equal(["reply"], world.A1.Texts(c));
+        Assert.Equal(0, rebuilt.Log.PendingCount);
+        Assert.Empty(rebuilt.Log.MissingParents());
+    }
+
+    [Fact]
+    public void A_deletion_naming_an_announcement_keeps_it_on_every_own_device()
+    {
+        var world = new MessagingWorld(36);
+        ConversationId c = world.OneToOne;
+        SendResult sent = world.B1.Send(c, "hello");
+        world.A1.SyncFrom(world.B1, c);
+        var instruction = new DeleteMessagesContent(c, [sent.Events[0].Id]);
+
+        world.A1.Replica(c).ApplyDeletion(instruction);
+        world.A2.Replica(c).ApplyDeletion(instruction);
+        world.A2.SyncFrom(world.B1, c);
+
+        Assert.Equal(["hello"], world.A1.Texts(c));
+        Assert.Equal(["hello"], world.A2.Texts(c));
+        Assert.Equal(world.A1.Replica(c).Log.Order(), world.A2.Replica(c).Log.Order());
+    }
+
+    [Fact]
+    public void An_older_event_arriving_after_a_conversation_was_cleared_is_refused_on_every_own_device()
+    {
+        var world = new MessagingWorld(37);
+        ConversationId c = world.OneToOne;
+        SendResult seen = world.B1.Send(c, "seen before the clear");
+        world.Tick();
+        // B1 writes this before the clear, but it reaches no Alice device until after (a partition).
+        SendResult late = world.B1.Send(c, "late but older");
+        world.A1.ReceiveAll(c, seen.Events);
+        world.A2.ReceiveAll(c, seen.Events);
+        world.Tick();
+
+        DeleteConversationContent clear = world.A1.Replica(c).ClearInstruction(world.Now);
+        world.A1.Replica(c).ApplyDeletion(clear);
+        world.A2.Replica(c).ApplyDeletion(clear);
+        world.Tick();
+        world.A1.ReceiveAll(c, late.Events);
+        world.A2.ReceiveAll(c, late.Events);
+        world.Tick();
+        SendResult after = world.B1.Send(c, "after the clear");
+        world.A1.SyncFrom(world.B1, c);
+        world.A2.SyncFrom(world.B1, c);
+
+        Assert.Equal(["after the clear"], world.A1.Texts(c));
+        Assert.Equal(["after the clear"], world.A2.Texts(c));
+        Assert.True(world.A2.Replica(c).Log.IsRefused(late.Shown.Message.Id));
+        Assert.False(world.A2.Events.Contains(c, late.Shown.Message.Id));
+        Assert.Equal(world.A1.Replica(c).Log.Order(), world.A2.Replica(c).Log.Order());
+        Assert.Equal(0, world.A2.Replica(c).Log.PendingCount);
+
+        // The cut survives a restart.
+        ConversationReplica rebuilt = world.A2.Restart(c);
+        Assert.Equal(EventAddOutcome.Refused, rebuilt.Log.Add(late.Events.Last(), world.Now).Value.Outcome);
+        Assert.Equal(["after the clear"], world.A2.Texts(c));
+        Assert.Contains(after.Shown.Message.Id, world.A2.ShownIds(c));
+    }
+
+    [Fact]
+    public void A_message_sent_after_a_cut_from_a_clock_behind_it_is_stamped_after_it_and_shows()
+    {
+        var world = new MessagingWorld(38);
+        ConversationId c = world.OneToOne;
+        world.A1.Send(c, "old");
+        world.A2.Replica(c).ApplyDeletion(new DeleteConversationContent(c, world.Now + 5_000));
+
+        SendResult sent = world.A2.Send(c, "new");
+
+        Assert.True(sent.Events.Last().TimestampUnixMs > world.Now + 5_000);
+        Assert.Equal(["new"], world.A2.Texts(c));
     }
 
     [Fact]

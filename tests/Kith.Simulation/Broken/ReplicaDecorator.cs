@@ -13,7 +13,7 @@ internal abstract class ReplicaDecorator(ISimReplica inner) : ISimReplica
 
     public int PendingCount => Inner.PendingCount;
 
-    public virtual EventId Send(string text, long nowUnixMs) => Inner.Send(text, nowUnixMs);
+    public virtual ConversationEvent Send(string text, long nowUnixMs) => Inner.Send(text, nowUnixMs);
 
     public virtual IReadOnlyList<byte[]> Connect(DeviceId peer) => Inner.Connect(peer);
 

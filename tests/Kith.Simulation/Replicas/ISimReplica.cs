@@ -19,7 +19,7 @@ internal interface ISimReplica : IDisposable
     DeviceId Device { get; }
 
     /// <summary>Writes a message as a new event (encrypted with the device's sender chain, signed), commits it, returns its id.</summary>
-    EventId Send(string text, long nowUnixMs);
+    ConversationEvent Send(string text, long nowUnixMs);
 
     /// <summary>Starts a new sync session towards <paramref name="peer"/>, replacing any previous one; returns its opening messages.</summary>
     IReadOnlyList<byte[]> Connect(DeviceId peer);

@@ -67,7 +67,7 @@ internal sealed class StoredReplica : ISimReplica
         return replica;
     }
 
-    public EventId Send(string text, long nowUnixMs)
+    public ConversationEvent Send(string text, long nowUnixMs)
     {
         SenderChain chain = _chain ?? throw new InvalidOperationException("The device is down.");
         ConversationLog log = Log;
@@ -96,7 +96,7 @@ internal sealed class StoredReplica : ISimReplica
                 new SqliteStateStore(transaction).Write(ChainKind, Device.Span, chain.Serialize());
             }
         });
-        return written.Id;
+        return written;
     }
 
     public IReadOnlyList<byte[]> Connect(DeviceId peer)
@@ -179,7 +179,7 @@ internal sealed class StoredReplica : ISimReplica
 
     public void Dispose() => Crash();
 
-    private ConversationLog NewLog() => new(Conversation, _setup.Directory, _setup.MaxPendingEvents);
+    private ConversationLog NewLog() => new(Conversation, _setup.Directory.MembershipFor(_setup.Device), _setup.MaxPendingEvents);
 
     /// <summary>A fresh nonce source per opening: reseeding the same one would repeat value-encryption nonces.</summary>
     private KithDatabaseOptions NextOptions() => new()

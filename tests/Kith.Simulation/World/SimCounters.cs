@@ -9,6 +9,9 @@ internal sealed class SimCounters
 
     public int EventsSent { get; set; }
 
+    /// <summary>Events a revoked device wrote after its revocation (every other replica must reject them).</summary>
+    public int EventsRejected { get; set; }
+
     public int SendsSkipped { get; set; }
 
     public int MessagesSent { get; set; }
@@ -43,7 +46,7 @@ internal sealed class SimCounters
     public long VirtualMs { get; set; }
 
     public override string ToString() =>
-        $"SIM seed={Seed} devices={Devices} events={EventsSent} skipped_sends={SendsSkipped} messages={MessagesSent} "
+        $"SIM seed={Seed} devices={Devices} events={EventsSent} rejected={EventsRejected} skipped_sends={SendsSkipped} messages={MessagesSent} "
         + $"delivered={Delivered} dropped={Dropped} duplicated={Duplicated} reordered={Reordered} "
         + $"partition_dropped={PartitionDropped} dead_lettered={DeadLettered} stale={Stale} partitions={Partitions} "
         + $"crashes={Crashes} sessions={SessionsStarted} healed_at_ms={HealedAtMs} converged_at_ms={ConvergedAtMs} "

@@ -15,6 +15,7 @@ namespace Kith.Simulation.World;
 internal sealed class SimDirectory(ConversationId conversation) : IConversationMembership
 {
     private readonly Dictionary<DeviceId, (byte[] ChainId, byte[] SigningKey, byte[] Distribution)> _members = [];
+    private (DeviceId Device, long AtUnixMs)? _revoked;
 
     public ConversationId Conversation { get; } = conversation;
 
@@ -27,9 +28,24 @@ internal sealed class SimDirectory(ConversationId conversation) : IConversationM
         _members.Add(device, (chain.ChainId.ToArray(), chain.SigningPublicKey.ToArray(), distribution.ToBytes()));
     }
 
-    /// <summary>The log's question: every registered device is a member for the whole run.</summary>
+    /// <summary>The revoked device, if any.</summary>
+    public DeviceId? Revoked => _revoked?.Device;
+
+    /// <summary>
+    /// Revokes <paramref name="device"/> from <paramref name="atUnixMs"/> on, as an account log entry would (Kith.Protocol
+    /// Messaging README, decision 2: membership is judged at the event's timestamp). Every replica knows it except
+    /// the revoked device itself (<see cref="MembershipFor"/>), which keeps writing as if it were still a member.
+    /// </summary>
+    public void Revoke(DeviceId device, long atUnixMs) => _revoked = (device, atUnixMs);
+
+    /// <summary>The log's question: every registered device is a member, the revoked one only before its revocation.</summary>
     public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs) =>
-        conversation == Conversation && _members.ContainsKey(author);
+        conversation == Conversation && _members.ContainsKey(author)
+        && !(_revoked is { } revoked && revoked.Device == author && timestampUnixMs >= revoked.AtUnixMs);
+
+    /// <summary>The membership <paramref name="viewer"/>'s log judges by: the revoked device never learned of its revocation.</summary>
+    public IConversationMembership MembershipFor(DeviceId viewer) =>
+        _revoked is { } revoked && revoked.Device == viewer ? new Unaware(this) : this;
 
     /// <summary>
     /// Whether <paramref name="chainId"/> and <paramref name="signingKey"/> are <paramref name="author"/>'s chain:
@@ -37,7 +53,7 @@ internal sealed class SimDirectory(ConversationId conversation) : IConversationM
     /// </summary>
     public bool IsAuthorsChain(ConversationId conversation, DeviceId author, ReadOnlySpan<byte> chainId,
         ReadOnlySpan<byte> signingKey) =>
-        IsMember(conversation, author, 0) && chainId.SequenceEqual(_members[author].ChainId)
+        conversation == Conversation && _members.ContainsKey(author) && chainId.SequenceEqual(_members[author].ChainId)
         && signingKey.SequenceEqual(_members[author].SigningKey);
 
     /// <summary>A member's fresh copy of <paramref name="author"/>'s chain, from its first message on.</summary>
@@ -45,5 +61,12 @@ internal sealed class SimDirectory(ConversationId conversation) : IConversationM
     {
         using SenderKeyDistribution distribution = SenderKeyDistribution.Decode(_members[author].Distribution).Value;
         return ReceivedSenderChain.FromDistribution(author, distribution);
+    }
+
+    /// <summary>The revoked device's view: membership as before the revocation.</summary>
+    private sealed class Unaware(SimDirectory directory) : IConversationMembership
+    {
+        public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs) =>
+            conversation == directory.Conversation && directory._members.ContainsKey(author);
     }
 }

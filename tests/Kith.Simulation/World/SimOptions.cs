@@ -58,4 +58,10 @@ internal sealed record SimOptions
     public int MaxPendingEvents { get; init; } = Limits.MaxPendingEvents;
 
     public FaultProfile Faults { get; init; } = new();
+
+    /// <summary>
+    /// Revokes device 0 halfway through the faulty phase; it does not learn of it and keeps writing. Its events
+    /// stamped after the revocation must be rejected by every other replica alike, and the others must still converge.
+    /// </summary>
+    public bool RevokeFirstDeviceMidRun { get; init; }
 }

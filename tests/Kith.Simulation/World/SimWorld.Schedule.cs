@@ -1,3 +1,5 @@
+using Kith.Wire.Conversations;
+
 namespace Kith.Simulation.World;
 
 /// <summary>What happens during the faulty phase, all drawn from the run's seed before the run starts.</summary>
@@ -22,8 +24,10 @@ internal sealed partial class SimWorld
             if (node.Up)
             {
                 string text = $"message {message} from device {node.Index}";
-                var id = node.Replica.Send(text, LocalNow(node));
-                _sent.Add(id, new SentEvent(id, node.Index, text));
+                ConversationEvent written = node.Replica.Send(text, LocalNow(node));
+                bool rejected = !_directory.IsMember(written.Conversation, written.Author, written.TimestampUnixMs);
+                _sent.Add(written.Id, new SentEvent(written.Id, node.Index, text, rejected));
+                Counters.EventsRejected += rejected ? 1 : 0;
                 Counters.EventsSent++;
 
                 // Sending offers the new event at once: a new session announces the new head to every peer.

@@ -49,6 +49,11 @@ internal sealed partial class SimWorld : IDisposable
         }
 
         DeviceId[] ids = [.. accounts.Select(_ => DeviceId.FromBytes(RandomBytes(keys)))];
+        if (options.RevokeFirstDeviceMidRun)
+        {
+            _directory.Revoke(ids[0], checked(Epoch + (options.FaultyPhaseMs / 2)));
+        }
+
         for (int i = 0; i < ids.Length; i++)
         {
             var setup = new ReplicaSetup(i, ids[i], Path.Combine(_root, $"device-{i}"), _directory,
@@ -121,7 +126,7 @@ internal sealed partial class SimWorld : IDisposable
     private void CheckConvergence()
     {
         _converged = _nodes.TrueForAll(node => node.Up && node.Replica.PendingCount == 0
-            && node.Replica.EventIds().SetEquals(_sent.Keys));
+            && node.Replica.EventIds().SetEquals(Invariants.Expected(node, _sent, _directory)));
         if (_converged)
         {
             Counters.ConvergedAtMs = _clock.NowMs;

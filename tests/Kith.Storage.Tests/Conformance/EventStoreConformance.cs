@@ -150,4 +150,80 @@ public abstract class EventStoreConformance : OwnedResources
         Assert.Equal(0, store.Count(other.Conversation));
         Assert.Throws<ArgumentNullException>(() => store.AppendMany(Samples.Conversation, null!));
     }
+
+    [Fact]
+    public void Remove_takes_one_event_out_and_the_others_keep_their_arrival_order()
+    {
+        IEventStore store = CreateStore();
+        Assert.Equal(4, store.AppendMany(Samples.Conversation, Events[..4]));
+
+        Assert.True(store.Remove(Samples.Conversation, Events[1].Id));
+
+        Assert.False(store.Contains(Samples.Conversation, Events[1].Id));
+        Assert.Null(store.Get(Samples.Conversation, Events[1].Id).Value);
+        Assert.Equal(3, store.Count(Samples.Conversation));
+        Assert.Equal([Events[0].Id, Events[2].Id, Events[3].Id], store.All(Samples.Conversation).Value.Select(e => e.Id));
+        Assert.Equal(Events[2].ToBytes(), store.Get(Samples.Conversation, Events[2].Id).Value!.ToBytes());
+        Assert.False(store.Remove(Samples.Conversation, Events[1].Id));
+    }
+
+    [Fact]
+    public void Remove_of_an_unknown_event_or_one_of_another_conversation_changes_nothing()
+    {
+        var other = new EventSamples(seed: 76);
+        ConversationEvent elsewhere = other.Write(0, [], EventSamples.Epoch);
+        IEventStore store = CreateStore();
+        store.Append(Samples.Conversation, Events[0]);
+        store.Append(other.Conversation, elsewhere);
+
+        Assert.False(store.Remove(Samples.Conversation, Events[1].Id));
+        Assert.False(store.Remove(Samples.Conversation, elsewhere.Id));
+        Assert.False(store.Remove(other.Conversation, Events[0].Id));
+
+        Assert.Equal(1, store.Count(Samples.Conversation));
+        Assert.Equal(1, store.Count(other.Conversation));
+        Assert.True(store.Contains(other.Conversation, elsewhere.Id));
+    }
+
+    [Fact]
+    public void Appending_after_removing_the_last_event_continues_the_arrival_order()
+    {
+        IEventStore store = CreateStore();
+        store.AppendMany(Samples.Conversation, Events[..3]);
+        Assert.True(store.Remove(Samples.Conversation, Events[2].Id));
+        Assert.True(store.Append(Samples.Conversation, Events[3]));
+        Assert.True(store.Append(Samples.Conversation, Events[4]));
+        Assert.Equal([Events[0].Id, Events[1].Id, Events[3].Id, Events[4].Id], store.All(Samples.Conversation).Value.Select(e => e.Id));
+        Assert.Equal(Events[3].ToBytes(), store.Get(Samples.Conversation, Events[3].Id).Value!.ToBytes());
+    }
+
+    [Fact]
+    public void A_log_rebuilt_from_what_is_left_after_removals_orders_like_the_log_that_forgot_them()
+    {
+        var removed = new HashSet<Kith.Primitives.Ids.EventId>();
+        ConversationLog original = Samples.NewLog(isRefused: removed.Contains);
+        IEventStore store = CreateStore();
+        foreach (ConversationEvent e in Events)
+        {
+            Assert.True(original.Add(e, EventSamples.Epoch + 1_000).IsOk);
+            store.Append(Samples.Conversation, e);
+        }
+
+        foreach (Kith.Primitives.Ids.EventId id in new[] { Events[3].Id, Events[7].Id })
+        {
+            removed.Add(id);
+            original.Forget(id);
+            Assert.True(store.Remove(Samples.Conversation, id));
+        }
+
+        ConversationLog rebuilt = Samples.NewLog(isRefused: removed.Contains);
+        foreach (ConversationEvent e in store.All(Samples.Conversation).Value)
+        {
+            Assert.Equal(EventAddOutcome.Accepted, rebuilt.Add(e, EventSamples.Epoch + 1_000).Value.Outcome);
+        }
+
+        Assert.Equal(original.Order(), rebuilt.Order());
+        Assert.Equal(original.Heads, rebuilt.Heads);
+        Assert.Equal(0, rebuilt.PendingCount);
+    }
 }

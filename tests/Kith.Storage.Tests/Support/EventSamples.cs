@@ -59,7 +59,7 @@ public sealed class EventSamples : IConversationMembership
         return events;
     }
 
-    public ConversationLog NewLog() => new(Conversation, this);
+    public ConversationLog NewLog(Func<EventId, bool>? isRefused = null) => new(Conversation, this, isRefused: isRefused);
 
     public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs)
     {
