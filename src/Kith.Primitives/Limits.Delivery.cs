@@ -31,6 +31,21 @@ public static partial class Limits
     public const int MaxDeliveryRecipients = 16 * MaxDevicesPerAccount;
 
     /// <summary>
+    /// Most link frames waiting for the engine while it handles earlier ones: the engine takes them in runs, so a
+    /// peer's sync batches that arrived together commit together (issue 4). 64 frames are one sync commit's worth
+    /// of full <c>Events</c> batches (<see cref="MaxSyncCommitEvents"/>); a link delivering more waits, which
+    /// slows the peer instead of growing memory.
+    /// </summary>
+    public const int MaxInboundQueuedFrames = MaxSyncCommitEvents / MaxSyncEventsPerBatch;
+
+    /// <summary>
+    /// Most bytes of link frames waiting for the engine (see <see cref="MaxInboundQueuedFrames"/>): the bytes one
+    /// sync commit may hold (<see cref="MaxSyncCommitBytes"/>), so large frames wait sooner. A single frame of up
+    /// to <see cref="MaxLinkFrameBytes"/> is always taken.
+    /// </summary>
+    public const int MaxInboundQueuedBytes = MaxSyncCommitBytes;
+
+    /// <summary>
     /// Most outbox entries one engine step sends (one flush). A device that comes online after a long absence
     /// is served in several steps of this size, so one transaction (and the frames sent after it) stays short
     /// and acknowledgements start flowing before the whole backlog left.

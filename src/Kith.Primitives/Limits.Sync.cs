@@ -16,6 +16,20 @@ public static partial class Limits
     public const int MaxSyncEventsPerBatch = 64;
 
     /// <summary>
+    /// Most events a sync receiver accepts from already received <c>Events</c> batches before it commits them in
+    /// one transaction (issue 4: 100,000 events in at most 2 s). Each commit costs an fsync; one per 64-event batch
+    /// was 1,570 of them and most of a sync's time. The bound caps what one commit holds in memory, how long the
+    /// replies the commit covers wait (they go out only after it), and the work a failed commit loses: 64 batches.
+    /// </summary>
+    public const int MaxSyncCommitEvents = 64 * MaxSyncEventsPerBatch;
+
+    /// <summary>
+    /// Most bytes of event encodings a sync receiver commits in one transaction (see <see cref="MaxSyncCommitEvents"/>):
+    /// 8 batches of the largest size, so large events do not stretch one commit to hundreds of megabytes.
+    /// </summary>
+    public const int MaxSyncCommitBytes = 8 * MaxSyncBatchBytes;
+
+    /// <summary>
     /// Most bytes of event encodings in one sync <c>Events</c> batch. At least one largest possible event
     /// (about 66 KiB) must fit; 1 MiB keeps a batch well under a link's frame budget after splitting.
     /// </summary>

@@ -7,7 +7,9 @@ namespace Kith.Bench.Groups;
 /// What persisting the synced events costs at least, whatever the protocol: each encoding sealed with
 /// XChaCha20-Poly1305 (as the store's value cipher does) and inserted with one prepared statement into a
 /// fresh SQLite file with the store's durability settings (WAL, <c>synchronous = FULL</c>), one
-/// transaction per batch of the same size the sync sends.
+/// transaction per <c>batchSize</c> events. <see cref="SyncGroup"/> passes
+/// <see cref="Primitives.Limits.MaxSyncCommitEvents"/>, the most a sync receiver commits at once, so the bound
+/// never commits more often than the receiver does.
 /// </summary>
 internal static class SyncStorageBound
 {

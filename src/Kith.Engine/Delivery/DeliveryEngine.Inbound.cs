@@ -20,28 +20,92 @@ public sealed partial class DeliveryEngine
         _sync.Connected(device);
     }
 
+    /// <summary>
+    /// Queues the frame; the thread that finds no drain running handles runs of queued frames until none is left
+    /// (<see cref="ArrivedFrames"/>), so frames that arrived together are handled together.
+    /// </summary>
     private void OnReceived(DeviceId from, ReadOnlyMemory<byte> bytes)
     {
-        // A frame that does not decode is dropped: the transport limits misbehaving peers, and nothing changed.
-        if (!LinkFrame.Decode(bytes.Span).TryGet(out LinkFrame? frame, out _))
+        if (!_arrived.Add(from, bytes))
         {
             return;
         }
 
-        switch (frame)
+        bool drained = false;
+        try
         {
-            case DeliverFrame deliver:
-                OnDeliver(from, deliver);
-                break;
-            case AckFrame ack:
-                OnAdvance(from, ack.Ids, OutboxEntryState.Delivered);
-                break;
-            case SeenFrame seen:
-                OnAdvance(from, seen.Ids, OutboxEntryState.Seen);
-                break;
-            case SyncFrame sync:
-                _sync.Received(from, sync.Message);
-                break;
+            for (List<ArrivedFrame> run = _arrived.Take(); run.Count > 0; run = _arrived.Take())
+            {
+                Handle(run);
+            }
+
+            drained = true;
+        }
+        finally
+        {
+            if (!drained)
+            {
+                _arrived.Abandon();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Handles a run of arrived frames in order; a device's consecutive sync messages go to
+    /// <see cref="ISyncHandler.ReceivedTogether"/> as one run, so the application can take them in one step.
+    /// </summary>
+    private void Handle(List<ArrivedFrame> run)
+    {
+        var syncRun = new List<ReadOnlyMemory<byte>>();
+        DeviceId syncFrom = default;
+        foreach (ArrivedFrame arrived in run)
+        {
+            // A frame that does not decode is dropped: the transport limits misbehaving peers, and nothing changed.
+            if (!LinkFrame.Decode(arrived.Frame.Span).TryGet(out LinkFrame? frame, out _))
+            {
+                continue;
+            }
+
+            if (syncRun.Count > 0 && (frame is not SyncFrame || arrived.From != syncFrom))
+            {
+                HandOver(syncFrom, syncRun);
+            }
+
+            switch (frame)
+            {
+                case DeliverFrame deliver:
+                    OnDeliver(arrived.From, deliver);
+                    break;
+                case AckFrame ack:
+                    OnAdvance(arrived.From, ack.Ids, OutboxEntryState.Delivered);
+                    break;
+                case SeenFrame seen:
+                    OnAdvance(arrived.From, seen.Ids, OutboxEntryState.Seen);
+                    break;
+                case SyncFrame sync:
+                    syncFrom = arrived.From;
+                    syncRun.Add(sync.Message);
+                    break;
+            }
+        }
+
+        if (syncRun.Count > 0)
+        {
+            HandOver(syncFrom, syncRun);
+        }
+    }
+
+    private void HandOver(DeviceId from, List<ReadOnlyMemory<byte>> syncRun)
+    {
+        ReadOnlyMemory<byte>[] messages = [.. syncRun];
+        syncRun.Clear();
+        if (messages.Length == 1)
+        {
+            _sync.Received(from, messages[0]);
+        }
+        else
+        {
+            _sync.ReceivedTogether(from, messages);
         }
     }
 

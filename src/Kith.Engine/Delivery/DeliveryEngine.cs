@@ -30,6 +30,7 @@ public sealed partial class DeliveryEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;
     private readonly Lock _gate = new();
+    private readonly ArrivedFrames _arrived = new();
     private ITimer? _timer;
 
     /// <summary>An engine over its collaborators; nothing happens until <see cref="Start"/>.</summary>

@@ -14,4 +14,19 @@ public interface ISyncHandler
 
     /// <summary><paramref name="device"/> sent a sync message (untrusted bytes, not yet decoded).</summary>
     void Received(DeviceId device, ReadOnlyMemory<byte> message);
+
+    /// <summary>
+    /// <paramref name="device"/> sent several sync messages that arrived together (untrusted, in order). The engine
+    /// hands over a device's consecutive sync messages this way so the application can take them in one step: one
+    /// commit and its replies after it, the events' signatures verified on several cores beforehand
+    /// (<c>CheckedSyncEvents</c>; issue 4). The default handles them one by one.
+    /// </summary>
+    void ReceivedTogether(DeviceId device, IReadOnlyList<ReadOnlyMemory<byte>> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (ReadOnlyMemory<byte> message in messages)
+        {
+            Received(device, message);
+        }
+    }
 }

@@ -100,7 +100,9 @@ public sealed partial class ConversationLog
     /// </summary>
     /// <param name="candidate">The event, decoded or built.</param>
     /// <param name="nowUnixMs">The local clock, unix milliseconds.</param>
-    public Result<EventAddResult> Add(ConversationEvent candidate, long nowUnixMs)
+    public Result<EventAddResult> Add(ConversationEvent candidate, long nowUnixMs) => Offer(candidate, nowUnixMs, null);
+
+    private Result<EventAddResult> Offer(ConversationEvent candidate, long nowUnixMs, VerifiedEvent? verified)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         if (_events.ContainsKey(candidate.Id) || _pending.Contains(candidate.Id))
@@ -108,7 +110,9 @@ public sealed partial class ConversationLog
             return new EventAddResult(EventAddOutcome.Duplicate, [], [], []);
         }
 
-        if (EventValidator.CheckIntrinsic(candidate, Conversation, _membership, nowUnixMs).Error is { } invalid)
+        if ((verified is null
+            ? EventValidator.CheckIntrinsic(candidate, Conversation, _membership, nowUnixMs)
+            : EventValidator.CheckIntrinsic(verified, Conversation, _membership, nowUnixMs)).Error is { } invalid)
         {
             return invalid;
         }

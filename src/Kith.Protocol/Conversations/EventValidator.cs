@@ -19,7 +19,22 @@ public static class EventValidator
     /// the event was decoded or built.
     /// </summary>
     public static Result<Unit> CheckIntrinsic(ConversationEvent candidate, ConversationId conversation,
+        IConversationMembership membership, long nowUnixMs) =>
+        CheckIntrinsic(candidate, conversation, membership, nowUnixMs, signatureVerified: false);
+
+    /// <summary>
+    /// The same checks for an event whose signature <see cref="VerifiedEvent.Verify"/> already checked: all but
+    /// the signature.
+    /// </summary>
+    public static Result<Unit> CheckIntrinsic(VerifiedEvent candidate, ConversationId conversation,
         IConversationMembership membership, long nowUnixMs)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return CheckIntrinsic(candidate.Event, conversation, membership, nowUnixMs, signatureVerified: true);
+    }
+
+    private static Result<Unit> CheckIntrinsic(ConversationEvent candidate, ConversationId conversation,
+        IConversationMembership membership, long nowUnixMs, bool signatureVerified)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(membership);
@@ -40,7 +55,7 @@ public static class EventValidator
             return ConversationErrors.NotMember;
         }
 
-        return Ed25519.Verify(candidate.SigningKey, candidate.SignedContent(), candidate.Signature)
+        return signatureVerified || Ed25519.Verify(candidate.SigningKey, candidate.SignedContent(), candidate.Signature)
             ? Result.Ok()
             : ConversationErrors.BadSignature;
     }
