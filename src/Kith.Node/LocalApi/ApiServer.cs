@@ -69,10 +69,12 @@ internal sealed class ApiServer : IAsyncDisposable
         int port = 0;
         var guard = new LocalRequestGuard(token, () => port);
         app.Use(guard.InvokeAsync);
+        LinkEndpoints.GuardUnlinked(app, services);
         StatusEndpoints.Map(app, services);
         ContactEndpoints.Map(app, services);
         EventStreamEndpoint.Map(app, services.Events);
         MessageEndpoints.Map(app, services);
+        LinkEndpoints.Map(app, services);
         LaterEndpoints.Map(app);
 
         await app.StartAsync(cancellationToken);

@@ -52,6 +52,16 @@ public sealed class TestNode : IAsyncDisposable
         return new TestNode(folder, host);
     }
 
+    /// <summary>Creates a device with no account (<c>init --link</c>) in a new folder and starts its node, waiting to be linked.</summary>
+    internal static async Task<TestNode> StartUnlinkedAsync(NodeOptions options, MessengerFactory? messenger = null)
+    {
+        string folder = NewFolder();
+        Assert.True(DeviceSetup.CreateUnlinked(folder, Passphrase, options).IsOk);
+        LocalDevice device = LocalDevice.Open(folder, Passphrase, options).Value;
+        NodeHost host = (await NodeHost.StartAsync(device, folder, new RunSettings(Direct: true, null, null), options, messenger, TestContext.Current.CancellationToken)).Value;
+        return new TestNode(folder, host);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
