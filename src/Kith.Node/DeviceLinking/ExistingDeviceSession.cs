@@ -166,13 +166,26 @@ internal sealed class ExistingDeviceSession : IDisposable
                 }
             }
 
-            await _confirmed.Task.WaitAsync(beforeExpiry.Token).ConfigureAwait(false);
+            // While the person compares, the link is read too: the new device hangs up if its person typed other digits.
+            Task<Result<byte[]>> next = link.ReceiveAsync(beforeExpiry.Token).AsTask();
+            await Task.WhenAny(_confirmed.Task, next).WaitAsync(beforeExpiry.Token).ConfigureAwait(false);
+            if (!_confirmed.Task.IsCompleted)
+            {
+                return LinkSessionErrors.Dropped;
+            }
+
             AccountLog log = _context.Device.LoadAccountLog();
             if (!_linking.Confirm(log, _context.NowMs).TryGet(out LinkProposal? proposal, out error)
-                || !(await Exchange(link, proposal.ToBytes(), bytes => LinkAcceptance.Decode(bytes), beforeExpiry.Token)).TryGet(out LinkAcceptance? acceptance, out error)
-                || !_linking.Receive(acceptance, log).TryGet(out AccountEntry? entry, out error))
+                || !(await link.SendAsync(proposal.ToBytes(), beforeExpiry.Token).ConfigureAwait(false)).TryGet(out _, out error))
             {
                 return error;
+            }
+
+            Result<byte[]> answer = await next.ConfigureAwait(false);
+            if (!answer.IsOk || !LinkAcceptance.Decode(answer.Value).TryGet(out LinkAcceptance? acceptance, out error)
+                || !_linking.Receive(acceptance, log).TryGet(out AccountEntry? entry, out error))
+            {
+                return error ?? LinkSessionErrors.Dropped;
             }
 
             DeviceRecord added = _linking.NewDevice!;

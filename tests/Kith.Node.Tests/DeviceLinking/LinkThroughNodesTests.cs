@@ -40,7 +40,7 @@ public sealed class LinkThroughNodesTests
         Assert.Equal(LinkState.Confirming, (await Progress(a2)).State);
         Assert.Equal(digits, (await Progress(a2)).ConfirmationCode);
         Assert.Equal(LinkState.Waiting, (await Post(a2, new LinkDeviceRequest(null, digits))).State);
-        await Post(a1, new LinkDeviceRequest(await CodeOf(a2), digits));
+        await Post(a1, new LinkDeviceRequest(LastCode, digits));
         await Linking.Until(() => a1.Host.Linking.Progress().State == LinkState.Linked && a2.Host.Linking.Progress().State == LinkState.Linked);
 
         Assert.Equal(a1.Host.Device.Account, a2.Host.Device.Account);
@@ -62,24 +62,28 @@ public sealed class LinkThroughNodesTests
         return await TestNode.StartUnlinkedAsync(options, (device, links, _) => MessengerHandlers.Of(device, links, options));
     }
 
-    private static string? _lastCode;
+    /// <summary>The code the last <see cref="LinkUntilConfirming"/> used.</summary>
+    internal static string? LastCode { get; private set; }
 
-    /// <summary>A2 shows a code, A1 enters it; both then show the same six digits.</summary>
-    internal static async Task<string> LinkUntilConfirming(TestNode existing, TestNode newDevice)
+    /// <summary>A2 shows a code (unless <paramref name="code"/> is shown already), A1 enters it; both then show the same six digits.</summary>
+    internal static async Task<string> LinkUntilConfirming(TestNode existing, TestNode newDevice, string? code = null)
     {
-        LinkDeviceProgress shown = await Post(newDevice, new LinkDeviceRequest(null));
-        Assert.Equal(LinkState.Waiting, shown.State);
-        _lastCode = shown.Code!;
-        Assert.StartsWith("KITHLINK-", _lastCode, StringComparison.Ordinal);
-        await Post(existing, new LinkDeviceRequest(_lastCode));
+        if (code is null)
+        {
+            LinkDeviceProgress shown = await Post(newDevice, new LinkDeviceRequest(null));
+            Assert.Equal(LinkState.Waiting, shown.State);
+            code = shown.Code!;
+        }
+
+        LastCode = code;
+        Assert.StartsWith("KITHLINK-", code, StringComparison.Ordinal);
+        await Post(existing, new LinkDeviceRequest(code));
         await Linking.Until(() => existing.Host.Linking.Progress().State != LinkState.Waiting);
         LinkDeviceProgress entered = existing.Host.Linking.Progress();
         Assert.Equal(LinkState.Confirming, entered.State);
         await Linking.Until(() => newDevice.Host.Linking.Progress().ConfirmationCode is not null);
         return entered.ConfirmationCode!;
     }
-
-    private static Task<string> CodeOf(TestNode _) => Task.FromResult(_lastCode!);
 
     internal static async Task<LinkDeviceProgress> Post(TestNode node, LinkDeviceRequest request)
     {
