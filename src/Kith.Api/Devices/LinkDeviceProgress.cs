@@ -6,4 +6,6 @@ namespace Kith.Api.Devices;
 /// <param name="Problem">One sentence when it failed.</param>
 /// <param name="ConfirmationCode">The six digits to compare with the other device's, once both sides know them.</param>
 /// <param name="Confirmed">Whether this device's person has confirmed the digits.</param>
-public sealed record LinkDeviceProgress(string? Code, LinkState State, string? Problem, string? ConfirmationCode = null, bool Confirmed = false);
+/// <param name="QrText">The code as a QR code for a terminal, while <paramref name="Code"/> is shown.</param>
+public sealed record LinkDeviceProgress(string? Code, LinkState State, string? Problem, string? ConfirmationCode = null, bool Confirmed = false,
+    string? QrText = null);

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Kith.Cli.Commands;
 
-/// <summary><c>kith devices list</c>: this account's devices (link and revoke arrive with the engine).</summary>
+/// <summary><c>kith devices list</c> and <c>kith devices link</c> (<see cref="DeviceLinkCommand"/>): this account's devices.</summary>
 internal static class DevicesCommand
 {
     public static Command Create(GlobalOptions global, CliIo io)
@@ -24,6 +24,6 @@ internal static class DevicesCommand
 
                 io.Console.Write(table);
             }, cancellationToken));
-        return new Command("devices", "This account's devices.") { list };
+        return new Command("devices", "This account's devices.") { list, DeviceLinkCommand.Create(global, io) };
     }
 }

@@ -5,6 +5,7 @@ using Kith.Primitives.Errors;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Linking;
 using Kith.Transport.Connections;
+using Kith.Wire.Cards;
 using Kith.Wire.Devices;
 using Kith.Wire.Linking;
 
@@ -27,6 +28,7 @@ internal sealed class NewDeviceSession : IDisposable
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;
     private readonly Action _adopted;
+    private readonly string _qr;
     private DeviceId? _caller;
     private DeviceId _existing;
     private string? _expected;
@@ -40,6 +42,7 @@ internal sealed class NewDeviceSession : IDisposable
         IRandomSource random, Action adopted)
     {
         (_device, _linking, _gate, _manager, _time, _random, _adopted) = (device, linking, gate, manager, time, random, adopted);
+        _qr = QrCodes.ToTerminalText(linking.Code.ToQrPayload());
         gate.Open();
     }
 
@@ -75,7 +78,7 @@ internal sealed class NewDeviceSession : IDisposable
             LinkState state = _linked ? LinkState.Linked : _problem is not null ? LinkState.Failed
                 : _linking.ConfirmationCode is not null && !_confirmed ? LinkState.Confirming : LinkState.Waiting;
             string? code = _caller is null && _problem is null ? _linking.Code.ToText() : null;
-            return new LinkDeviceProgress(code, state, _problem?.Detail, _linking.ConfirmationCode, _confirmed);
+            return new LinkDeviceProgress(code, state, _problem?.Detail, _linking.ConfirmationCode, _confirmed, code is null ? null : _qr);
         }
     }
 
