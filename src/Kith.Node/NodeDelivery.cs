@@ -64,6 +64,9 @@ internal sealed class NodeDelivery : IAsyncDisposable
             engine.DeliveryChanged += (_, _) => delivery.ShowPending();
             if (handlers?.Messenger is { } owner)
             {
+                // An account update (a device linked or revoked, here or at a contact) changes who may link: link to
+                // new devices, forget revoked ones.
+                owner.AccountChanged += (_, _) => network.Links.ConnectKnown();
                 // Opens every conversation from the store, then starts its engine.
                 owner.Start();
             }

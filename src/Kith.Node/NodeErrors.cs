@@ -46,4 +46,13 @@ internal static class NodeErrors
 
     public static readonly KithError BadRequest = new("node.bad_request", ErrorScope.Input, false,
         "The request's body is not what this endpoint takes.");
+
+    public static readonly KithError UnknownDevice = new("node.unknown_device", ErrorScope.Input, false,
+        "No device of this account has that id; give the full id or at least 8 of its first hex digits (see kith devices).");
+
+    public static readonly KithError AmbiguousDevice = new("node.ambiguous_device", ErrorScope.Input, false,
+        "Several devices of this account start with those digits; give more of the id.");
+
+    public static readonly KithError AlreadyRevoked = new("node.already_revoked", ErrorScope.Input, false,
+        "That device is already revoked.");
 }

@@ -10,6 +10,8 @@ using Kith.Node.Services;
 using Kith.Node.Tor;
 using Kith.Primitives.Errors;
 using Kith.Tor.Hosting;
+using Kith.Storage.Stores;
+using Kith.Wire.Accounts;
 using Kith.Wire.Devices;
 
 namespace Kith.Node;
@@ -110,9 +112,14 @@ internal sealed class NodeHost : IAsyncDisposable
             // Onion links dial through tor's SOCKS port, known only now.
             PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random, gate.Admit);
             gate.Attach(peers.Manager);
+            if (device.IsLinked)
+            {
+                device.StoreOwnRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds());
+            }
+
             host._delivery = device.IsLinked ? NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random) : null;
             var context = new LinkContext(device, peers.Dialer, settings.Direct, options.Time, peers.Options.Random,
-                () => device.Keys.IssueRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds()), host.AfterLinking);
+                () => device.Keys.IssueRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds()), host.PublishLinked, host.AfterLinking);
             host._linking = new LinkService(context, gate, peers.Manager, host.Transports, host.Adopted);
 
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
@@ -210,7 +217,17 @@ internal sealed class NodeHost : IAsyncDisposable
                 return;
             }
 
-            _delivery = NodeDelivery.Start(Device, Peers, Status, Events, _messenger, _options.Time, Peers.Options.Random);
+            try
+            {
+                Device.StoreOwnRecord(Transports(), _options.Time.GetUtcNow().ToUnixTimeMilliseconds());
+                _delivery = NodeDelivery.Start(Device, Peers, Status, Events, _messenger, _options.Time, Peers.Options.Random);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The node stopped right after the adoption committed: the messenger starts at the next run.
+                return;
+            }
+
             _services!.Messenger = _delivery.Messenger;
             _messengerEvents = MessengerEvents.Attach(_services);
         }
@@ -220,16 +237,27 @@ internal sealed class NodeHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// This device added a new device to the account: the messenger learns the new member (its conversations now
-    /// include it) and the node links to it.
+    /// This device added a new device to the account: the entry and the new device's record go to the own log and
+    /// to every other member and contact device in one step (<see cref="Messenger.PublishAccountChange"/>, which also
+    /// refreshes the messenger's membership). A node without a messenger (tests of the API alone) only stores them.
     /// </summary>
-    private void AfterLinking()
+    private Result<Unit> PublishLinked(AccountEntry entry, DeviceRecord record)
     {
-        // TODO(accounts): call task A's hook that propagates the new account entry to contacts' devices once the
-        // `accounts` branch is merged; until then only this device's own messenger learns of it.
-        _delivery?.Messenger?.RefreshMembership();
-        Peers.Links.ConnectKnown();
+        if (Messenger is { } messenger)
+        {
+            return messenger.PublishAccountChange([entry], [record]);
+        }
+
+        Device.Database.RunInTransaction(transaction =>
+        {
+            new SqliteAccountLogStore(transaction).Append(Device.Account, entry);
+            new SqliteDeviceRecordStore(transaction).Put(Device.Account, record);
+        });
+        return Result.Ok();
     }
+
+    /// <summary>The link finished: the node links to the new device now rather than at its next send.</summary>
+    private void AfterLinking() => Peers.Links.ConnectKnown();
 
     private void Republish(ITor tor)
     {

@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace Kith.Cli.Commands;
 
-/// <summary><c>kith devices list</c> and <c>kith devices link</c> (<see cref="DeviceLinkCommand"/>): this account's devices.</summary>
+/// <summary>
+/// <c>kith devices list</c>: this account's devices; <c>kith devices link</c> (<see cref="DeviceLinkCommand"/>): add one;
+/// <c>kith devices revoke</c>: revoke one of them.
+/// </summary>
 internal static class DevicesCommand
 {
     public static Command Create(GlobalOptions global, CliIo io)
@@ -24,6 +27,23 @@ internal static class DevicesCommand
 
                 io.Console.Write(table);
             }, cancellationToken));
-        return new Command("devices", "This account's devices.") { list, DeviceLinkCommand.Create(global, io) };
+        return new Command("devices", "This account's devices.") { list, DeviceLinkCommand.Create(global, io), Revoke(global, io) };
+    }
+
+    /// <summary>
+    /// <c>kith devices revoke &lt;device&gt;</c>: the full id or 8 or more of its first hex digits. The node refuses an
+    /// unknown or ambiguous id, this device itself, and an already revoked one, with one sentence and exit code 1.
+    /// </summary>
+    private static Command Revoke(GlobalOptions global, CliIo io)
+    {
+        var device = new Argument<string>("device") { Description = "The device's id, or 8 or more of its first hex digits (see kith devices list)." };
+        var revoke = new Command("revoke", "Revoke one of this account's other devices: it receives nothing sent afterwards.") { device };
+        revoke.SetAction((parse, cancellationToken) => NodeCall.RunAsync<DeviceView>(parse, global, io,
+            (client, token) => client.PostAsync(ApiRoutes.DeviceRevoke, new RevokeDeviceRequest(parse.GetValue(device)!),
+                ApiJson.Default.RevokeDeviceRequest, ApiJson.Default.DeviceView, token),
+            ApiJson.Default.DeviceView,
+            view => io.Out.WriteLine($"Device {view.DeviceId[..16]} is revoked; it receives nothing sent from now on."),
+            cancellationToken));
+        return revoke;
     }
 }

@@ -1,5 +1,8 @@
 using Kith.Primitives.Ids;
+using Kith.Primitives.Errors;
 using Kith.Protocol.Accounts;
+using Kith.Wire.Accounts;
+using Kith.Wire.Devices;
 using Kith.Wire.Prekeys;
 
 namespace Kith.Engine.Messaging;
@@ -23,4 +26,16 @@ public interface IMessengerDirectory
 
     /// <summary>The device's published prekeys, or null when unknown.</summary>
     DevicePrekeys? PrekeysOf(DeviceId device);
+
+    /// <summary>
+    /// The records the own account's devices publish to others: this device's current record and the stored records
+    /// of the other member devices (their prekeys without one-time keys, which must serve one session only).
+    /// </summary>
+    IReadOnlyList<DeviceRecord> OwnRecords();
+
+    /// <summary>
+    /// Applies an account update (untrusted, all or nothing: <c>ContactBook.ApplyUpdate</c>) to the own log or a
+    /// contact's, writing through the running step's transaction. Returns whether anything changed.
+    /// </summary>
+    Result<bool> Apply(AccountUpdate update, long nowUnixMs);
 }

@@ -19,6 +19,11 @@ public sealed partial class Messenger
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(context);
+        if (item.Kind == MessengerItemKinds.AccountUpdate)
+        {
+            return ApplyAccountUpdate(item, context);
+        }
+
         if (item.Kind != MessengerItemKinds.ConversationEvent)
         {
             return MessengerErrors.UnknownItemKind;

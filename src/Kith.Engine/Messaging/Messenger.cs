@@ -156,6 +156,7 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
 
             Scratch.Touched.Clear();
             Scratch.ToAnnounce.Clear();
+            Scratch.ChangedAccounts.Clear();
         }
     }
 
@@ -168,6 +169,8 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
         {
             MessageShown?.Invoke(this, e);
         }
+
+        AnnounceAccounts();
     }
 
     /// <summary>
@@ -182,6 +185,8 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
         public HashSet<ConversationId> Touched { get; } = [];
 
         public List<MessageShownEventArgs> ToAnnounce { get; } = [];
+
+        public List<AccountId> ChangedAccounts { get; } = [];
     }
 
     /// <summary>Carries an error out of an engine step so the step rolls back.</summary>

@@ -4,6 +4,7 @@ using Kith.Protocol.Accounts;
 using Kith.Protocol.Devices;
 using Kith.Storage.Database;
 using Kith.Storage.Stores;
+using Kith.Wire.Devices;
 
 namespace Kith.Node.Device;
 
@@ -91,6 +92,23 @@ internal sealed class LocalDevice : IDisposable
     /// <summary>This account's log as stored.</summary>
     public AccountLog LoadAccountLog() =>
         AccountLog.Load(new SqliteAccountLogStore(Database).Load(Account)).Value;
+
+    /// <summary>
+    /// Stores this device's record, offering <paramref name="transports"/>, among its account's records, unless the
+    /// stored one offers the same: account updates carry the own account's records to other devices (and the same
+    /// record across restarts keeps those updates the same, so they are not sent again).
+    /// </summary>
+    public void StoreOwnRecord(IReadOnlyList<DeviceTransport> transports, long nowUnixMs) => Database.RunInTransaction(transaction =>
+    {
+        var records = new SqliteDeviceRecordStore(transaction);
+        DeviceRecord? stored = records.Load(Account).FirstOrDefault(r => r.Device == Device);
+        if (stored is null || !stored.Transports.SequenceEqual(transports))
+        {
+            records.Put(Account, Keys.IssueRecord(transports, nowUnixMs));
+        }
+
+        return 0;
+    });
 
     /// <summary>Zeroes the keys and closes the store.</summary>
     public void Dispose()

@@ -3,7 +3,6 @@ using Kith.Node.Device;
 using Kith.Primitives.Errors;
 using Kith.Protocol.Accounts;
 using Kith.Protocol.Linking;
-using Kith.Storage.Stores;
 using Kith.Transport;
 using Kith.Transport.Dialing;
 using Kith.Transport.Links;
@@ -189,12 +188,7 @@ internal sealed class ExistingDeviceSession : IDisposable
             }
 
             DeviceRecord added = _linking.NewDevice!;
-            _context.Device.Database.RunInTransaction(transaction =>
-            {
-                new SqliteAccountLogStore(transaction).Append(log.Account, entry);
-                new SqliteDeviceRecordStore(transaction).Put(log.Account, added);
-            });
-            return await CopyAsync(link, added).ConfigureAwait(false);
+            return _context.Publish(entry, added).TryGet(out _, out error) ? await CopyAsync(link, added).ConfigureAwait(false) : error;
         }
     }
 

@@ -1,6 +1,8 @@
 using Kith.Crypto;
 using Kith.Node.Device;
+using Kith.Primitives.Errors;
 using Kith.Transport.Dialing;
+using Kith.Wire.Accounts;
 using Kith.Wire.Devices;
 
 namespace Kith.Node.DeviceLinking;
@@ -12,9 +14,13 @@ namespace Kith.Node.DeviceLinking;
 /// <param name="Time">The clock (expiry of the code).</param>
 /// <param name="Random">Randomness (nonces, history keys).</param>
 /// <param name="SelfRecord">This device's current record, with the node's transports.</param>
-/// <param name="Linked">Runs after a link finished (the existing side refreshes membership and links to the new device).</param>
+/// <param name="Publish">
+/// Adds the co-signed add-device entry and the new device's record to the own account and sends them to every other
+/// member and contact device, in one transaction (the messenger's <c>PublishAccountChange</c>).
+/// </param>
+/// <param name="Linked">Runs after a link finished (the existing side links to the new device).</param>
 internal sealed record LinkContext(LocalDevice Device, ILinkDialer Dialer, bool Direct, TimeProvider Time, IRandomSource Random,
-    Func<DeviceRecord> SelfRecord, Action Linked)
+    Func<DeviceRecord> SelfRecord, Func<AccountEntry, DeviceRecord, Result<Unit>> Publish, Action Linked)
 {
     /// <summary>Now, in Unix milliseconds.</summary>
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -17,7 +17,7 @@ internal static class ApiResults
         ArgumentNullException.ThrowIfNull(error);
         int status = error.Code switch
         {
-            "node.unknown_contact" or "trust.unknown_contact" => StatusCodes.Status404NotFound,
+            "node.unknown_contact" or "trust.unknown_contact" or "node.unknown_device" => StatusCodes.Status404NotFound,
             "node.not_served_yet" => StatusCodes.Status501NotImplemented,
             "node.no_messenger" => StatusCodes.Status503ServiceUnavailable,
             "messenger.unknown_contact" or "messenger.unknown_conversation" => StatusCodes.Status404NotFound,

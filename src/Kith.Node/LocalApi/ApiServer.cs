@@ -75,7 +75,7 @@ internal sealed class ApiServer : IAsyncDisposable
         EventStreamEndpoint.Map(app, services.Events);
         MessageEndpoints.Map(app, services);
         LinkEndpoints.Map(app, services);
-        LaterEndpoints.Map(app);
+        DeviceEndpoints.Map(app, services);
 
         await app.StartAsync(cancellationToken);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

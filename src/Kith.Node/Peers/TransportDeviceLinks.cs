@@ -60,11 +60,23 @@ internal sealed class TransportDeviceLinks : IDeviceLinks
     public void Subscribe(IDeviceLinkObserver observer) =>
         _observer = observer ?? throw new ArgumentNullException(nameof(observer));
 
-    /// <summary>Keeps a link to every known peer that has a transport this node uses (at start and after contacts change).</summary>
+    /// <summary>
+    /// Keeps a link to every known peer that has a transport this node uses (at start and after contacts or accounts
+    /// change), and forgets the peers no longer known, closing their links: a revoked device's record is gone, so it
+    /// is neither dialled nor, by <see cref="PeerDirectory.Authorise"/>, accepted again.
+    /// </summary>
     public void ConnectKnown()
     {
+        HashSet<DeviceId> before = [.. _directory.All.Select(peer => peer.Device)];
         _directory.Refresh();
-        foreach (KnownPeer peer in _directory.All)
+        IReadOnlyList<KnownPeer> now = _directory.All;
+        before.ExceptWith(now.Select(peer => peer.Device));
+        foreach (DeviceId gone in before)
+        {
+            _manager.Forget(gone);
+        }
+
+        foreach (KnownPeer peer in now)
         {
             Keep(peer);
         }

@@ -1,5 +1,7 @@
 using Kith.Api.Devices;
+using Kith.Engine.Messaging;
 using Kith.Node.Device;
+using Kith.Primitives.Errors;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Accounts;
 using Kith.Protocol.Devices;
@@ -9,9 +11,28 @@ using Kith.Wire.Onion;
 
 namespace Kith.Node.Services;
 
-/// <summary><c>kith devices list</c>: the members and revoked devices of this account's log, this device first.</summary>
+/// <summary>
+/// <c>kith devices list</c>: the members and revoked devices of this account's log, this device first; and
+/// <c>kith devices revoke</c> through the messenger (<see cref="Messenger.RevokeDevice"/>).
+/// </summary>
 internal sealed class DeviceService(LocalDevice device)
 {
+    /// <summary>
+    /// Revokes the device <paramref name="query"/> names (see <see cref="DeviceResolver"/>) in one messenger step that
+    /// also queues the revocation for every other device; this device cannot revoke itself (<c>account.self_revocation</c>).
+    /// </summary>
+    public Result<DeviceView> Revoke(Messenger messenger, string query)
+    {
+        ArgumentNullException.ThrowIfNull(messenger);
+        if (!DeviceResolver.Resolve(device.LoadAccountLog().Current(), query).TryGet(out DeviceId revoked, out KithError? error)
+            || !messenger.RevokeDevice(revoked).TryGet(out _, out error))
+        {
+            return error;
+        }
+
+        return List().First(view => view.DeviceId == revoked.ToString());
+    }
+
     public IReadOnlyList<DeviceView> List()
     {
         AccountView view = device.LoadAccountLog().Current();

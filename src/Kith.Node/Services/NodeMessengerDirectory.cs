@@ -1,8 +1,13 @@
 using Kith.Engine.Messaging;
 using Kith.Node.Device;
 using Kith.Primitives.Ids;
+using Kith.Primitives.Errors;
 using Kith.Protocol.Accounts;
+using Kith.Protocol.Contacts;
+using Kith.Storage.Database;
 using Kith.Storage.Stores;
+using Kith.Wire.Accounts;
+using Kith.Wire.Devices;
 using Kith.Wire.Prekeys;
 
 namespace Kith.Node.Services;
@@ -43,6 +48,26 @@ internal sealed class NodeMessengerDirectory(LocalDevice local) : IMessengerDire
         }
 
         return null;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DeviceRecord> OwnRecords()
+    {
+        // The node stores this device's own record at start (NodeHost.StoreOwnRecord), with the transports it serves.
+        var records = local.Database.Current is { } t ? new SqliteDeviceRecordStore(t) : new SqliteDeviceRecordStore(local.Database);
+        AccountView? own = LogOf(OwnAccount)?.Current();
+        return [.. records.Load(OwnAccount).Where(r => own?.IsMember(r.Device) == true)
+            .Select(r => r.WithPrekeys(r.Prekeys?.WithoutOneTimeKeys()))];
+    }
+
+    /// <inheritdoc/>
+    public Result<bool> Apply(AccountUpdate update, long nowUnixMs)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        KithTransaction transaction = local.Database.Current
+            ?? throw new InvalidOperationException("An account update is applied inside the messenger's step.");
+        var book = new ContactBook(new SqliteContactStore(transaction), new SqliteAccountLogStore(transaction), new SqliteDeviceRecordStore(transaction));
+        return book.ApplyUpdate(OwnAccount, update, nowUnixMs);
     }
 
     /// <summary>The account <paramref name="author"/> is (or was) a member of: this one, else a contact's; null when unknown.</summary>

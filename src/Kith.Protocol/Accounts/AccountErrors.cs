@@ -67,4 +67,12 @@ public static class AccountErrors
     /// <summary>A device revoking itself.</summary>
     public static readonly KithError SelfRevocation = KithError.Reject("account.self_revocation",
         "A device cannot revoke itself; another device of the account must do it.");
+
+    /// <summary>
+    /// Entries that would make the log forked (a revocation together with an add or revoke by the revoked device that
+    /// the revocation did not see): an update bringing one is refused whole, so a stolen device cannot race its
+    /// revocation into other devices' logs.
+    /// </summary>
+    public static readonly KithError Forked = new("account.forked", ErrorScope.Peer, false,
+        "The entries would fork the account log; they were refused.");
 }

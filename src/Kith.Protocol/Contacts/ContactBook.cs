@@ -13,7 +13,7 @@ namespace Kith.Protocol.Contacts;
 /// protocol crate works the same way: stores as interfaces, clock as an argument). Every refused input leaves
 /// both stores as they were.
 /// </summary>
-public sealed class ContactBook
+public sealed partial class ContactBook
 {
     private readonly IContactStore _contacts;
     private readonly IAccountLogStore _logs;
@@ -59,14 +59,14 @@ public sealed class ContactBook
 
             ContactRecord created = ContactTrust.New(card.View, nowUnixMs);
             _contacts.Put(created);
-            StoreRecords(card.Card.Account, card.Card.Devices, card.View);
+            _ = StoreRecords(card.Card.Account, card.Card.Devices, card.View);
             return created;
         }
 
         Result<ContactRecord> merged = Merge(existing, card.Card.Log, nowUnixMs);
         if (merged.IsOk && LoadLog(existing.Account).TryGet(out AccountLog? log, out _))
         {
-            StoreRecords(existing.Account, card.Card.Devices, log.Current());
+            _ = StoreRecords(existing.Account, card.Card.Devices, log.Current());
         }
 
         return merged;
@@ -188,13 +188,16 @@ public sealed class ContactBook
     /// <summary>
     /// Keeps each member's newest record; an older record never replaces a newer one, and a record without prekeys
     /// keeps the prekeys already known from the same issue of the record. Revoked devices are forgotten.
+    /// Returns whether a record was stored or forgotten.
     /// </summary>
-    private void StoreRecords(AccountId account, IReadOnlyList<DeviceRecord> records, AccountView view)
+    private bool StoreRecords(AccountId account, IReadOnlyList<DeviceRecord> records, AccountView view)
     {
         Dictionary<DeviceId, DeviceRecord> known = _devices.Load(account).ToDictionary(r => r.Device);
-        foreach (DeviceId revoked in view.Revoked)
+        bool changed = false;
+        foreach (DeviceId revoked in view.Revoked.Where(known.ContainsKey))
         {
             _devices.Remove(account, revoked);
+            changed = true;
         }
 
         foreach (DeviceRecord record in records.Where(r => view.IsMember(r.Device)))
@@ -203,8 +206,11 @@ public sealed class ContactBook
                 || (old.IssuedAtUnixMs == record.IssuedAtUnixMs && old.Prekeys is null && record.Prekeys is not null))
             {
                 _devices.Put(account, record);
+                changed = true;
             }
         }
+
+        return changed;
     }
 
     private Result<AccountLog> LoadLog(AccountId account) =>

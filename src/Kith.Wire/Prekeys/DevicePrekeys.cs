@@ -32,6 +32,13 @@ public sealed class DevicePrekeys
         OneTimePrekeys = oneTimePrekeys;
     }
 
+    /// <summary>
+    /// The same keys without one-time prekeys: what may be handed to several initiators, since a one-time key must
+    /// serve one session only (PQXDH §3.4) and PQXDH works without them.
+    /// </summary>
+    public DevicePrekeys WithoutOneTimeKeys() =>
+        new(Device, IdentityDhKey, IdentityDhKeySignature, SignedPrekey, LastResortPqPrekey, [], []);
+
     /// <summary>The device, i.e. its Ed25519 identity public key, which signs everything below.</summary>
     public DeviceId Device { get; }
 

@@ -6,6 +6,9 @@ using Kith.Protocol.Accounts;
 using Kith.Protocol.Devices;
 using Kith.Protocol.Storage;
 using Kith.Storage.Stores;
+using Kith.Primitives.Errors;
+using Kith.Wire.Accounts;
+using Kith.Wire.Devices;
 using Kith.Wire.Messaging;
 using Kith.Wire.Prekeys;
 using Microsoft.Extensions.Time.Testing;
@@ -117,6 +120,12 @@ internal sealed class MessengerWorld : IDisposable
             account == Log.Account ? Log : account == Contact.Log.Account ? Contact.Log : null;
 
         public DevicePrekeys? PrekeysOf(DeviceId device) => _world.PrekeysOf(device);
+
+        // The world shares one log per account among its devices: nothing travels, so updates are no-ops here
+        // (AccountWorld gives each device its own directory for the account-update tests).
+        public IReadOnlyList<DeviceRecord> OwnRecords() => [];
+
+        public Result<bool> Apply(AccountUpdate update, long nowUnixMs) => false;
 
         /// <summary>Revokes <paramref name="revoked"/> by <paramref name="by"/>'s identity, and tells every device's messenger.</summary>
         public void Revoke(Device by, Device revoked)
