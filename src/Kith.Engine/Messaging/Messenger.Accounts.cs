@@ -90,16 +90,13 @@ public sealed partial class Messenger
         });
     }
 
-    /// <summary>Offers the own account's current log and records to <paramref name="device"/> when it is a recipient (on connect).</summary>
-    private void OfferAccount(DeviceId device) => _ = Run(context =>
-    {
-        if (AccountRecipients().Contains(device))
-        {
-            SendOwnAccount(context, [device]);
-        }
-
-        return Result.Ok();
-    });
+    /// <summary>
+    /// Offers the own account's current log and records to every recipient, inside the running step: at start and
+    /// whenever membership is refreshed (a contact added, an account changed). Only a state a device was never sent is
+    /// queued (the item id is the content's hash), and the outbox resends until each device acknowledges, hastened
+    /// when it connects: so a device that was offline, or became a recipient later (a new contact), catches up.
+    /// </summary>
+    private void OfferAccount(StepContext context) => SendOwnAccount(context, AccountRecipients());
 
     private Result<Unit> Publish(StepContext context, AccountUpdate update)
     {

@@ -17,8 +17,6 @@ public sealed partial class Messenger
     /// </summary>
     void ISyncHandler.Connected(DeviceId device)
     {
-        // Account logs first: a device that missed a change (offline, or added since) learns the members before it syncs.
-        OfferAccount(device);
         Result<List<SyncMessage>> opening = Run(step =>
         {
             var outgoing = new List<SyncMessage>();

@@ -59,7 +59,10 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
     /// <summary>This device.</summary>
     public DeviceId Local => _keys.Device;
 
-    /// <summary>Opens every conversation's replica from the stores (retrying what was unreadable), then starts the engine.</summary>
+    /// <summary>
+    /// Opens every conversation's replica from the stores (retrying what was unreadable) and offers the own account's
+    /// state to devices that lack it, then starts the engine.
+    /// </summary>
     public void Start()
     {
         Run(step =>
@@ -68,6 +71,8 @@ public sealed partial class Messenger : IInboundHandler, ISyncHandler, IDisposab
             {
                 _ = Replica(conversation);
             }
+
+            OfferAccount(step);
 
             return Result.Ok();
         });

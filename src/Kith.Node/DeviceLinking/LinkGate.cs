@@ -8,7 +8,7 @@ namespace Kith.Node.DeviceLinking;
 /// peers it admits ONE unknown static key at a time, the candidate that may send the first linking message. A newer
 /// caller replaces a candidate that has not proved the code's secret yet (so a stranger holding a connection open
 /// cannot lock the person out, as with <c>PendingHandshakes</c>); once a request under the secret arrives, the
-/// session is bound to that key and every other unknown key is refused. No code live: nobody unknown is admitted.
+/// session is bound to that link and every further caller is refused. No code live: nobody unknown is admitted.
 /// </summary>
 internal sealed class LinkGate
 {
@@ -31,7 +31,10 @@ internal sealed class LinkGate
         byte[]? replaced = null;
         lock (_gate)
         {
-            if (!_open || (_claimed is not null && !remoteStatic.SequenceEqual(_claimed)))
+            // Once claimed, nobody else is admitted, not even the caller's own device again: its messenger dials
+            // with the same static key as soon as it published the new member, and a second link under the same
+            // peer id would replace the linking one (one link per peer).
+            if (!_open || _claimed is not null)
             {
                 return null;
             }

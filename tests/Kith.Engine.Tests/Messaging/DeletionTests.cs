@@ -39,7 +39,9 @@ public sealed class DeletionTests
         MessengerWorld.Device a1 = world.Alice.Devices[0];
         a1.Start();
         var stranger = ConversationId.FromBytes(new byte[32]);
+        // Start offered the own account's log to the other devices; the refused deletion adds nothing to that.
+        long pendingBefore = a1.Online.Engine.PendingCount();
         Assert.False(a1.Online.DeleteMessage(stranger, EventId.FromBytes(new byte[32])).IsOk);
-        Assert.Equal(0, a1.Online.Engine.PendingCount());
+        Assert.Equal(pendingBefore, a1.Online.Engine.PendingCount());
     }
 }

@@ -41,7 +41,9 @@ public sealed class LinkThroughNodesTests
         Assert.Equal(digits, (await Progress(a2)).ConfirmationCode);
         Assert.Equal(LinkState.Waiting, (await Post(a2, new LinkDeviceRequest(null, digits))).State);
         await Post(a1, new LinkDeviceRequest(LastCode, digits));
-        await Linking.Until(() => a1.Host.Linking.Progress().State == LinkState.Linked && a2.Host.Linking.Progress().State == LinkState.Linked);
+        await Linking.Until(() => a1.Host.Linking.Progress().State != LinkState.Waiting && a1.Host.Linking.Progress().State != LinkState.Confirming);
+        Assert.Equal(new LinkDeviceProgress(null, LinkState.Linked, null, digits, true), a1.Host.Linking.Progress());
+        await Linking.Until(() => a2.Host.Linking.Progress().State == LinkState.Linked);
 
         Assert.Equal(a1.Host.Device.Account, a2.Host.Device.Account);
         Assert.Equal(await DeviceIds(a1), await DeviceIds(a2));
