@@ -26,6 +26,11 @@ internal static class NodeCommands
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (toLink && displayName is not null)
+        {
+            return Report(error, DeviceLinking.LinkSessionErrors.NameWithLink);
+        }
+
         string folder = DataFolder.Resolve(dataOverride, Environment.GetEnvironmentVariable);
         byte[]? passphrase = Passphrase.Read(Environment.GetEnvironmentVariable, confirm: true, error);
         if (passphrase is null)

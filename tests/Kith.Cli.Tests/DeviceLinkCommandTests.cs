@@ -72,6 +72,7 @@ public sealed partial class DeviceLinkCommandTests
             Assert.True(run.ExitCode == 0, run.Error);
             Assert.StartsWith("Created device ", run.Out, StringComparison.Ordinal);
             Assert.Contains("not in an account", run.Out, StringComparison.Ordinal);
+            (await CliRun.Of("init", "--link", "--name", "Alice", "--data", folder + "-named")).AssertOneSentenceFailure();
         }
         finally
         {

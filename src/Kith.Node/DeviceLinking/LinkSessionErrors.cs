@@ -35,6 +35,9 @@ internal static class LinkSessionErrors
     public static readonly KithError NotInAccount = KithError.Reject("link.not_in_account",
         "This device is waiting to be linked: run `kith devices link` to show its code, then enter it on a device of your account.");
 
+    public static readonly KithError NameWithLink = KithError.Reject("link.name_with_link",
+        "A linked device takes its account's name: use --name without --link, or --link without --name.");
+
     public static readonly KithError NoLink = KithError.Reject("link.none",
         "No device link is in progress on this node.");
 }

@@ -111,7 +111,8 @@ public sealed class LinkCode : IDisposable
             return null;
         }
 
-        LinkCode? code = Decode(bytes.AsSpan(1, bytes.Length - 1 - ChecksumSize));
+        var reader = new WireReader(bytes.AsSpan(1, bytes.Length - 1 - ChecksumSize));
+        LinkCode? code = Decode(ref reader);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
         return code;
     }
@@ -122,9 +123,8 @@ public sealed class LinkCode : IDisposable
     /// <summary>Never prints the secret.</summary>
     public override string ToString() => $"LinkCode({Redacted.Text})";
 
-    private static LinkCode? Decode(ReadOnlySpan<byte> fields)
+    private static LinkCode? Decode(ref WireReader reader)
     {
-        var reader = new WireReader(fields);
         _ = reader.TryReadSpan(KeySize, out ReadOnlySpan<byte> onionKey);
         _ = reader.TryReadSpan(KeySize, out ReadOnlySpan<byte> staticKey);
         _ = reader.TryReadSpan(SecretSize, out ReadOnlySpan<byte> secret);
