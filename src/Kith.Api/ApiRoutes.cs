@@ -24,7 +24,7 @@ public static class ApiRoutes
     /// <summary><c>GET</c>: this account's devices.</summary>
     public const string Devices = Prefix + "/devices";
 
-    /// <summary><c>POST</c> <see cref="Devices.LinkDeviceRequest"/> (engine wiring, not served yet).</summary>
+    /// <summary><c>POST</c> <see cref="Devices.LinkDeviceRequest"/> starts or confirms a link; <c>GET</c> its <see cref="Devices.LinkDeviceProgress"/>.</summary>
     public const string DeviceLink = Prefix + "/devices/link";
 
     /// <summary><c>POST</c> <see cref="Devices.RevokeDeviceRequest"/> (engine wiring, not served yet).</summary>

@@ -17,10 +17,20 @@ internal static class NodeCommands
     /// <summary>Exit code of a refused command (one sentence on standard error, nothing changed).</summary>
     public const int Failed = 1;
 
-    public static int Init(string? dataOverride, string? displayName, TextWriter output, TextWriter error, NodeOptions? options = null)
+    /// <summary>
+    /// <c>kith-node init [--name N]</c> creates an account with this device; <c>init --link</c> creates only the
+    /// device, which an existing device of the account then links (<paramref name="toLink"/>).
+    /// </summary>
+    public static int Init(string? dataOverride, string? displayName, TextWriter output, TextWriter error, NodeOptions? options = null,
+        bool toLink = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (toLink && displayName is not null)
+        {
+            return Report(error, DeviceLinking.LinkSessionErrors.NameWithLink);
+        }
+
         string folder = DataFolder.Resolve(dataOverride, Environment.GetEnvironmentVariable);
         byte[]? passphrase = Passphrase.Read(Environment.GetEnvironmentVariable, confirm: true, error);
         if (passphrase is null)
@@ -31,6 +41,11 @@ internal static class NodeCommands
         try
         {
             DataFolder.Ensure(folder);
+            if (toLink)
+            {
+                return InitToLink(folder, passphrase, output, error, options ?? NodeOptions.Default);
+            }
+
             if (!DeviceSetup.Create(folder, passphrase, displayName, options ?? NodeOptions.Default).TryGet(out AccountId account, out KithError? failure))
             {
                 return Report(error, failure);
@@ -44,6 +59,18 @@ internal static class NodeCommands
         {
             CryptographicOperations.ZeroMemory(passphrase);
         }
+    }
+
+    private static int InitToLink(string folder, byte[] passphrase, TextWriter output, TextWriter error, NodeOptions options)
+    {
+        if (!DeviceSetup.CreateUnlinked(folder, passphrase, options).TryGet(out DeviceId device, out KithError? failure))
+        {
+            return Report(error, failure);
+        }
+
+        output.WriteLine($"Created device {device}, stored encrypted in {folder}; it is not in an account yet.");
+        output.WriteLine("Next: `kith node run` starts it waiting to be linked; `kith devices link` shows the code to enter on a device of your account.");
+        return 0;
     }
 
     public static async Task<int> RunAsync(string? dataOverride, RunSettings settings, TextWriter output, TextWriter error,
@@ -77,7 +104,9 @@ internal static class NodeCommands
         {
             using EventReader? progress = host.Events.Subscribe();
             NodeStatus status = host.Status.Current;
-            output.WriteLine($"Kith node for account {status.AccountId}, device {status.DeviceId}.");
+            output.WriteLine(device.IsLinked
+                ? $"Kith node for account {status.AccountId}, device {status.DeviceId}."
+                : $"Kith node for device {status.DeviceId}, waiting to be linked: `kith devices link` shows the code to enter on a device of your account.");
             output.WriteLine(settings.Direct
                 ? $"Mode: direct TCP on {status.DirectEndPoint}. NOT ANONYMOUS: peers and the network see this device's address."
                 : $"Mode: tor ({(settings.TorControl is null ? "started by this node" : "already running")}); onion address {OnionOf(device)}.");

@@ -3,12 +3,15 @@ using Kith.Api.Status;
 using Kith.Engine.Delivery;
 using Kith.Engine.Messaging;
 using Kith.Node.Device;
+using Kith.Node.DeviceLinking;
 using Kith.Node.LocalApi;
 using Kith.Node.Peers;
 using Kith.Node.Services;
 using Kith.Node.Tor;
 using Kith.Primitives.Errors;
 using Kith.Tor.Hosting;
+using Kith.Storage.Stores;
+using Kith.Wire.Accounts;
 using Kith.Wire.Devices;
 
 namespace Kith.Node;
@@ -26,6 +29,10 @@ internal sealed class NodeHost : IAsyncDisposable
     private ITor? _tor;
     private Task _background = Task.CompletedTask;
     private MessengerEvents? _messengerEvents;
+    private NodeServices? _services;
+    private LinkService? _linking;
+    private MessengerFactory? _messenger;
+    private NodeOptions _options = NodeOptions.Default;
 
     private NodeHost(LocalDevice device, StatusBoard status, EventHub events)
     {
@@ -55,8 +62,11 @@ internal sealed class NodeHost : IAsyncDisposable
     /// <summary>The delivery engine, or null while no Messenger is plugged in.</summary>
     public DeliveryEngine? Engine => _delivery?.Engine;
 
-    /// <summary>The node's Messenger (send, chat, delete), or null when none is plugged in.</summary>
+    /// <summary>The node's Messenger (send, chat, delete), or null when none is plugged in (or the device waits to be linked).</summary>
     internal Messenger? Messenger => _delivery?.Messenger;
+
+    /// <summary>Device linking (<c>kith devices link</c>).</summary>
+    internal LinkService Linking => _linking!;
 
     /// <summary>
     /// Starts everything for <paramref name="device"/>, which the host then owns. Tor failing to start (missing, or
@@ -77,12 +87,15 @@ internal sealed class NodeHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var events = new EventHub();
         NodeMode mode = settings.Direct ? NodeMode.Direct : settings.TorControl is null ? NodeMode.Tor : NodeMode.ExistingTor;
-        string name = device.LoadAccountLog().Current().DisplayName;
+        // A device made by `init --link` waits to be linked: its listener is up (the existing device dials it), its
+        // messenger starts once it adopted an account (docs/ACCOUNTS.md, "Linking a device").
+        string name = device.IsLinked ? device.LoadAccountLog().Current().DisplayName : "";
+        var gate = new LinkGate();
         // Direct links (NOT ANONYMOUS) need no tor, so their listener's port is known before the status is.
-        PeerNetwork? direct = settings.Direct ? PeerNetwork.Start(device, null, options.Time, options.Random) : null;
+        PeerNetwork? direct = settings.Direct ? PeerNetwork.Start(device, null, options.Time, options.Random, gate.Admit) : null;
         var status = new StatusBoard(new NodeStatus(mode, Anonymous: !settings.Direct, settings.Direct ? null : new TorStatus(0, "starting", null),
-            null, direct?.EndPoint.ToString(), device.Account.ToString(), device.Device.ToString(), name, 0, 0), events);
-        var host = new NodeHost(device, status, events) { _peers = direct };
+            null, direct?.EndPoint.ToString(), AccountText(device), device.Device.ToString(), name, 0, 0), events);
+        var host = new NodeHost(device, status, events) { _peers = direct, _messenger = messenger, _options = options };
         try
         {
             if (!settings.Direct)
@@ -97,12 +110,25 @@ internal sealed class NodeHost : IAsyncDisposable
             }
 
             // Onion links dial through tor's SOCKS port, known only now.
-            PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random);
-            device.StoreOwnRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds());
-            host._delivery = NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random);
+            PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random, gate.Admit);
+            gate.Attach(peers.Manager);
+            if (device.IsLinked)
+            {
+                device.StoreOwnRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds());
+            }
+
+            host._delivery = device.IsLinked ? NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random) : null;
+            var context = new LinkContext(device, peers.Dialer, settings.Direct, options.Time, peers.Options.Random,
+                () => device.Keys.IssueRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds()), host.PublishLinked, host.AfterLinking);
+            host._linking = new LinkService(context, gate, peers.Manager, host.Transports, host.Adopted);
 
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
-                new ContactService(device, events, options.Time), new DeviceService(device), host._delivery.Messenger);
+                new ContactService(device, events, options.Time), new DeviceService(device), host._delivery?.Messenger)
+            {
+                Linking = host._linking,
+                IsLinked = () => device.IsLinked,
+            };
+            host._services = services;
             // Messages shown and delivery changes reach the live stream (kith chat, the browser UI).
             host._messengerEvents = MessengerEvents.Attach(services);
             if (!(await ApiServer.StartAsync(IPAddress.Loopback, services, ApiToken.Generate(peers.Options.Random), folder, cancellationToken))
@@ -151,6 +177,8 @@ internal sealed class NodeHost : IAsyncDisposable
             await Api.DisposeAsync();
         }
 
+        _linking?.Dispose();
+
         _messengerEvents?.Dispose();
 
         if (_tor is not null)
@@ -173,6 +201,63 @@ internal sealed class NodeHost : IAsyncDisposable
         Device.Dispose();
         _stop.Dispose();
     }
+
+    private static string AccountText(LocalDevice device) => device.IsLinked ? device.Account.ToString() : "";
+
+    /// <summary>
+    /// This (new) device adopted an account: its delivery engine and messenger start now, as they would have at
+    /// start, and the API and the status show the account.
+    /// </summary>
+    private void Adopted()
+    {
+        lock (_stop)
+        {
+            if (_delivery is not null || _stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                Device.StoreOwnRecord(Transports(), _options.Time.GetUtcNow().ToUnixTimeMilliseconds());
+                _delivery = NodeDelivery.Start(Device, Peers, Status, Events, _messenger, _options.Time, Peers.Options.Random);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The node stopped right after the adoption committed: the messenger starts at the next run.
+                return;
+            }
+
+            _services!.Messenger = _delivery.Messenger;
+            _messengerEvents = MessengerEvents.Attach(_services);
+        }
+
+        string name = Device.LoadAccountLog().Current().DisplayName;
+        Status.Update(s => s with { AccountId = Device.Account.ToString(), DisplayName = name });
+    }
+
+    /// <summary>
+    /// This device added a new device to the account: the entry and the new device's record go to the own log and
+    /// to every other member and contact device in one step (<see cref="Messenger.PublishAccountChange"/>, which also
+    /// refreshes the messenger's membership). A node without a messenger (tests of the API alone) only stores them.
+    /// </summary>
+    private Result<Unit> PublishLinked(AccountEntry entry, DeviceRecord record)
+    {
+        if (Messenger is { } messenger)
+        {
+            return messenger.PublishAccountChange([entry], [record]);
+        }
+
+        Device.Database.RunInTransaction(transaction =>
+        {
+            new SqliteAccountLogStore(transaction).Append(Device.Account, entry);
+            new SqliteDeviceRecordStore(transaction).Put(Device.Account, record);
+        });
+        return Result.Ok();
+    }
+
+    /// <summary>The link finished: the node links to the new device now rather than at its next send.</summary>
+    private void AfterLinking() => Peers.Links.ConnectKnown();
 
     private void Republish(ITor tor)
     {

@@ -13,8 +13,10 @@ internal static class Program
     {
         var data = new Option<string?>("--data") { Description = "The data folder (default: $XDG_DATA_HOME/kith, else ~/.local/share/kith).", Recursive = true };
         var name = new Option<string?>("--name") { Description = "The name contacts see for this account." };
-        var init = new Command("init", "Create this device: a new account, its keys, and the encrypted store.") { name };
-        init.SetAction((parse, _) => Task.FromResult(NodeCommands.Init(parse.GetValue(data), parse.GetValue(name), Console.Out, Console.Error)));
+        var link = new Option<bool>("--link") { Description = "Create only this device, to be linked into an existing account (no new account)." };
+        var init = new Command("init", "Create this device: a new account, its keys, and the encrypted store.") { name, link };
+        init.SetAction((parse, _) => Task.FromResult(NodeCommands.Init(parse.GetValue(data), parse.GetValue(name), Console.Out, Console.Error,
+            toLink: parse.GetValue(link))));
 
         var direct = new Option<bool>("--direct") { Description = "Reach peers over plain TCP without tor: NOT ANONYMOUS (development and tests)." };
         var torControl = new Option<IPEndPoint?>("--tor-control")

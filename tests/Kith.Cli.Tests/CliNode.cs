@@ -22,7 +22,12 @@ public sealed class CliNode : IAsyncDisposable
 
     internal NodeHost Host { get; }
 
-    public static async Task<CliNode> StartAsync(string name, ulong seed)
+    public static Task<CliNode> StartAsync(string name, ulong seed) => StartAsync(name, seed, toLink: false);
+
+    /// <summary>A device made by <c>init --link</c>: no account, waiting to be linked.</summary>
+    public static Task<CliNode> StartUnlinkedAsync(ulong seed) => StartAsync(null, seed, toLink: true);
+
+    private static async Task<CliNode> StartAsync(string? name, ulong seed, bool toLink)
     {
         string folder = Directory.CreateTempSubdirectory("kith-cli-test-").FullName;
         var options = new NodeOptions
@@ -30,7 +35,7 @@ public sealed class CliNode : IAsyncDisposable
             Random = new SeededRandomSource(seed),
             Database = new KithDatabaseOptions { KdfParameters = new PassphraseKdfParameters(1, 256), Random = new SeededRandomSource(seed + 1000) },
         };
-        Assert.True(DeviceSetup.Create(folder, Passphrase, name, options).IsOk);
+        Assert.True(toLink ? DeviceSetup.CreateUnlinked(folder, Passphrase, options).IsOk : DeviceSetup.Create(folder, Passphrase, name, options).IsOk);
         LocalDevice device = LocalDevice.Open(folder, Passphrase, options).Value;
         NodeHost host = (await NodeHost.StartAsync(device, folder, new RunSettings(Direct: true, null, null), options, messenger: null, TestContext.Current.CancellationToken)).Value;
         return new CliNode(folder, host);

@@ -30,6 +30,33 @@ public class UntrustedInputTests
     }
 
     [Fact]
+    public void Random_bytes_after_a_link_header_never_make_a_copy_decoder_throw()
+    {
+        Gen.Byte.Array[0, 600].Sample(bytes =>
+        {
+            // Past the version and type bytes, so the copies' own fields are reached.
+            _ = LinkAccountCopy.Decode([LinkMessages.Version, (byte)LinkMessageType.AccountCopy, .. bytes]);
+            _ = LinkHistoryCopy.Decode([LinkMessages.Version, (byte)LinkMessageType.HistoryCopy, .. bytes]);
+            _ = LinkCopyDone.Decode([LinkMessages.Version, (byte)LinkMessageType.CopyDone, .. bytes]);
+            _ = LinkMessages.TypeOf(bytes);
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void A_copy_round_trips_and_a_cut_one_is_an_error_value()
+    {
+        byte[] entry = [1, 2, 3];
+        var copy = new LinkAccountCopy([9, 9], [entry, [4, 5]], []);
+        byte[] bytes = copy.ToBytes();
+        LinkAccountCopy decoded = LinkAccountCopy.Decode(bytes).Value;
+        Assert.Equal(copy.Contact, decoded.Contact);
+        Assert.Equal(2, decoded.Entries.Count);
+        Assert.Equal(entry, decoded.Entries[0]);
+        Assert.False(LinkAccountCopy.Decode(bytes.AsSpan(0, bytes.Length - 1)).IsOk);
+        Assert.Equal(new LinkCopyDone(3, 7), LinkCopyDone.Decode(new LinkCopyDone(3, 7).ToBytes()).Value);
+    }
+
+    [Fact]
     public void Random_text_never_makes_a_text_decoder_throw()
     {
         Gen.String.Sample(text =>

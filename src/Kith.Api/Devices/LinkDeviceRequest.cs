@@ -5,4 +5,9 @@ namespace Kith.Api.Devices;
 /// the code the new device shows; on the new device, it is null and the response carries the code to show.
 /// </summary>
 /// <param name="Code">The link code typed or scanned on the existing device; null on the new device.</param>
-public sealed record LinkDeviceRequest(string? Code);
+/// <param name="Confirm">
+/// The six digits the person saw on the other device: the link continues only if they equal this device's
+/// confirmation code (otherwise it fails and nothing changes). On the new device, with a null
+/// <paramref name="Code"/>, it confirms the live link instead of starting a new one.
+/// </param>
+public sealed record LinkDeviceRequest(string? Code, string? Confirm = null);

@@ -11,4 +11,10 @@ public enum LinkState
 
     /// <summary>The link failed; nothing changed.</summary>
     Failed = 3,
+
+    /// <summary>Both devices show the confirmation code; waiting for the person to compare and confirm.</summary>
+    Confirming = 4,
+
+    /// <summary>No link was started on this node.</summary>
+    None = 5,
 }

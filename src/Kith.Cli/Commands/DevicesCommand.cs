@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace Kith.Cli.Commands;
 
-/// <summary><c>kith devices list</c>: this account's devices; <c>kith devices revoke</c>: revoke one of them.</summary>
+/// <summary>
+/// <c>kith devices list</c>: this account's devices; <c>kith devices link</c> (<see cref="DeviceLinkCommand"/>): add one;
+/// <c>kith devices revoke</c>: revoke one of them.
+/// </summary>
 internal static class DevicesCommand
 {
     public static Command Create(GlobalOptions global, CliIo io)
@@ -24,7 +27,7 @@ internal static class DevicesCommand
 
                 io.Console.Write(table);
             }, cancellationToken));
-        return new Command("devices", "This account's devices.") { list, Revoke(global, io) };
+        return new Command("devices", "This account's devices.") { list, DeviceLinkCommand.Create(global, io), Revoke(global, io) };
     }
 
     /// <summary>

@@ -8,13 +8,19 @@ internal static class NodeCommands
     public static Command Init(GlobalOptions global, CliIo io)
     {
         var name = new Option<string?>("--name") { Description = "The name your contacts see." };
+        var link = new Option<bool>("--link") { Description = "Create only this device, to link into your existing account with `kith devices link`." };
         var init = new Command("init", "Create this device: a new account, its keys and its encrypted store (asks for a passphrase, or reads KITH_PASSPHRASE).")
         {
-            name,
+            name, link,
         };
         init.SetAction((parse, _) =>
         {
             List<string> arguments = ["init", .. DataArguments(parse, global)];
+            if (parse.GetValue(link))
+            {
+                arguments.Add("--link");
+            }
+
             if (parse.GetValue(name) is { } given)
             {
                 arguments.AddRange(["--name", given]);

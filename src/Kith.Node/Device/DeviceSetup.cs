@@ -65,6 +65,27 @@ internal static class DeviceSetup
         }
     }
 
+    /// <summary>
+    /// <c>init --link</c>: creates the store and the device keys only. The device joins an account when an existing
+    /// device of it links this one (docs/ACCOUNTS.md, "Linking a device"); until then the node waits to be linked.
+    /// </summary>
+    public static Result<DeviceId> CreateUnlinked(string folder, ReadOnlySpan<byte> passphrase, NodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!KithDatabase.Create(folder, passphrase, options.Database).TryGet(out KithDatabase? database, out KithError? error))
+        {
+            return error.Code == "storage.already_exists" ? NodeErrors.AlreadyInitialised : error;
+        }
+
+        using (database)
+        using (DeviceKeys keys = DeviceKeys.Generate(options.Random, OneTimePrekeys, OneTimePqPrekeys))
+        {
+            using SecretBytes state = keys.ExportState();
+            database.RunInTransaction(transaction => new SqliteStateStore(transaction).Write(NodeStateKinds.DeviceKeys, [], state.Span));
+            return keys.Device;
+        }
+    }
+
     private static bool IsValidName(string name) =>
         System.Text.Encoding.UTF8.GetByteCount(name) <= Limits.MaxDisplayNameBytes && !name.Any(char.IsControl);
 }

@@ -8,14 +8,19 @@ using Kith.Wire.Devices;
 
 namespace Kith.Node.Device;
 
-/// <summary>This device as the running node holds it: the open store, its keys and its account.</summary>
+/// <summary>
+/// This device as the running node holds it: the open store, its keys and its account. A device made by
+/// <c>init --link</c> has no account until an existing device links it (<see cref="Adopt"/>).
+/// </summary>
 internal sealed class LocalDevice : IDisposable
 {
-    private LocalDevice(KithDatabase database, DeviceKeys keys, AccountId account)
+    private AccountId? _account;
+
+    private LocalDevice(KithDatabase database, DeviceKeys keys, AccountId? account)
     {
         Database = database;
         Keys = keys;
-        Account = account;
+        _account = account;
     }
 
     /// <summary>The open store.</summary>
@@ -25,7 +30,11 @@ internal sealed class LocalDevice : IDisposable
     public DeviceKeys Keys { get; }
 
     /// <summary>The device's account.</summary>
-    public AccountId Account { get; }
+    /// <exception cref="InvalidOperationException">The device is waiting to be linked (callers check <see cref="IsLinked"/>).</exception>
+    public AccountId Account => _account ?? throw new InvalidOperationException("This device is not in an account yet.");
+
+    /// <summary>Whether the device is in an account (false while it waits to be linked).</summary>
+    public bool IsLinked => _account is not null;
 
     /// <summary>The device id.</summary>
     public DeviceId Device => Keys.Device;
@@ -52,7 +61,7 @@ internal sealed class LocalDevice : IDisposable
             return error;
         }
 
-        if (keyState is null || account is not { Length: AccountId.Size })
+        if (keyState is null || account is not (null or { Length: AccountId.Size }))
         {
             database.Dispose();
             return NodeErrors.NoDevice;
@@ -66,7 +75,18 @@ internal sealed class LocalDevice : IDisposable
             return error;
         }
 
-        return new LocalDevice(database, loaded, AccountId.FromBytes(account));
+        return new LocalDevice(database, loaded, account is null ? null : AccountId.FromBytes(account));
+    }
+
+    /// <summary>The account this device was linked into, once its adoption committed (<c>DeviceLinking/NewDeviceSession</c>).</summary>
+    public void Adopt(AccountId account)
+    {
+        if (_account is { } current && current != account)
+        {
+            throw new InvalidOperationException("This device is already in another account.");
+        }
+
+        _account = account;
     }
 
     /// <summary>This account's log as stored.</summary>

@@ -69,12 +69,13 @@ internal sealed class ApiServer : IAsyncDisposable
         int port = 0;
         var guard = new LocalRequestGuard(token, () => port);
         app.Use(guard.InvokeAsync);
+        LinkEndpoints.GuardUnlinked(app, services);
         StatusEndpoints.Map(app, services);
         ContactEndpoints.Map(app, services);
         EventStreamEndpoint.Map(app, services.Events);
         MessageEndpoints.Map(app, services);
+        LinkEndpoints.Map(app, services);
         DeviceEndpoints.Map(app, services);
-        LaterEndpoints.Map(app);
 
         await app.StartAsync(cancellationToken);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,4 +1,5 @@
 using Kith.Engine.Messaging;
+using Kith.Node.DeviceLinking;
 using Kith.Node.Services;
 
 namespace Kith.Node.LocalApi;
@@ -8,4 +9,14 @@ namespace Kith.Node.LocalApi;
 /// node is connected to the delivery engine; the messaging endpoints then answer 503.
 /// </summary>
 internal sealed record NodeServices(StatusBoard Status, EventHub Events, IdentityService Identity, ContactService Contacts,
-    DeviceService Devices, Messenger? Messenger = null);
+    DeviceService Devices, Messenger? Messenger = null)
+{
+    /// <summary>The messenger; a device linked while the node runs gets one then.</summary>
+    public Messenger? Messenger { get; set; } = Messenger;
+
+    /// <summary>Device linking, when the node serves it.</summary>
+    public LinkService? Linking { get; init; }
+
+    /// <summary>Whether this device is in an account (false while it waits to be linked).</summary>
+    public Func<bool> IsLinked { get; init; } = () => true;
+}

@@ -108,7 +108,7 @@ internal sealed class PeerDirectory(LocalDevice device)
         var book = new ContactBook(new SqliteContactStore(transaction), new SqliteAccountLogStore(transaction), new SqliteDeviceRecordStore(transaction));
         IEnumerable<DeviceRecord> records = new SqliteContactStore(transaction).All()
             .SelectMany(contact => book.Devices(contact.Account))
-            .Concat(new SqliteDeviceRecordStore(transaction).Load(device.Account));
+            .Concat(device.IsLinked ? new SqliteDeviceRecordStore(transaction).Load(device.Account) : []);
         var peers = new List<KnownPeer>();
         foreach (DeviceRecord record in records)
         {

@@ -4,6 +4,7 @@ using Kith.Node.Device;
 using Kith.Transport;
 using Kith.Transport.Connections;
 using Kith.Transport.Dialing;
+using Kith.Transport.Handshake;
 using Kith.Transport.Links;
 using Kith.Transport.Listening;
 
@@ -24,8 +25,9 @@ internal sealed class PeerNetwork : IAsyncDisposable
     private readonly TcpLinkListener _listener;
 
     private PeerNetwork(X25519KeyPair localStatic, LinkOptions options, TcpLinkListener listener, ConnectionManager manager,
-        PeerDirectory directory, TransportDeviceLinks links)
+        PeerDirectory directory, TransportDeviceLinks links, ILinkDialer dialer)
     {
+        Dialer = dialer;
         _static = localStatic;
         Options = options;
         _listener = listener;
@@ -46,15 +48,19 @@ internal sealed class PeerNetwork : IAsyncDisposable
     /// <summary>Who may link with this device.</summary>
     public PeerDirectory Directory { get; }
 
+    /// <summary>The dialer for this node's mode (linking dials a new device with it, outside the manager).</summary>
+    public ILinkDialer Dialer { get; }
+
     /// <summary>The engine's view of the links.</summary>
     public TransportDeviceLinks Links { get; }
 
     /// <summary>
     /// Listens on 127.0.0.1 and prepares dialling: through tor's SOCKS port at <paramref name="socks"/> in tor mode,
     /// plain TCP when <paramref name="socks"/> is null (direct mode, NOT ANONYMOUS). Nothing is dialled until
-    /// <see cref="TransportDeviceLinks.ConnectKnown"/> or a send.
+    /// <see cref="TransportDeviceLinks.ConnectKnown"/> or a send. <paramref name="unknown"/>, when given, is asked about a
+    /// static key no known peer holds (the new device's <c>DeviceLinking/LinkGate</c> while a link code is live).
     /// </summary>
-    public static PeerNetwork Start(LocalDevice device, IPEndPoint? socks, TimeProvider time, IRandomSource random)
+    public static PeerNetwork Start(LocalDevice device, IPEndPoint? socks, TimeProvider time, IRandomSource random, LinkAuthoriser? unknown = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         LinkOptions options = LinkOptions.Create(time, random);
@@ -63,12 +69,13 @@ internal sealed class PeerNetwork : IAsyncDisposable
             ? new LinkDialerRouter(null, new DirectTcpDialer(localStatic, options))
             : new LinkDialerRouter(new OnionDialer(localStatic, options, socks), null);
         var directory = new PeerDirectory(device);
-        var manager = new ConnectionManager(localStatic, directory.Authorise, dialer, options);
+        LinkAuthoriser authorise = unknown is null ? directory.Authorise : key => directory.Authorise(key) ?? unknown(key);
+        var manager = new ConnectionManager(localStatic, authorise, dialer, options);
         LinkKind kind = socks is null ? LinkKind.DirectTcp : LinkKind.Onion;
         var listener = new TcpLinkListener(new IPEndPoint(IPAddress.Loopback, 0), kind, manager.AcceptInboundAsync);
         listener.Start();
         var links = new TransportDeviceLinks(manager, directory, new PeerAddressing(Direct: socks is null));
-        return new PeerNetwork(localStatic, options, listener, manager, directory, links);
+        return new PeerNetwork(localStatic, options, listener, manager, directory, links, dialer);
     }
 
     /// <summary>Stops accepting, closes every link and zeroes the static key.</summary>

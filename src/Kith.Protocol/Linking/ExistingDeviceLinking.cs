@@ -48,6 +48,9 @@ public sealed class ExistingDeviceLinking : IDisposable
     /// <summary>The confirmation code to show, once known.</summary>
     public string? ConfirmationCode { get; private set; }
 
+    /// <summary>The code being used (where to dial the new device, the static key it must prove).</summary>
+    public LinkCode Code => _code;
+
     /// <summary>The new device's verified record, once known.</summary>
     public DeviceRecord? NewDevice => _response?.Record;
 
@@ -99,7 +102,10 @@ public sealed class ExistingDeviceLinking : IDisposable
             return LinkErrors.WrongCode;
         }
 
+        // The record must carry both keys from the code: the onion key (where it is reached) and, signed by its
+        // identity, the static key its link handshake proved (so the link ends at the device that answered).
         if (!response.Record.OnionKey.AsSpan().SequenceEqual(_code.OnionKey) || !DeviceRecords.Verify(response.Record).IsOk
+            || response.Record.Prekeys is not { } prekeys || !prekeys.IdentityDhKey.AsSpan().SequenceEqual(_code.StaticKey)
             || response.Record.Device == _keys.Device)
         {
             return LinkErrors.WrongDevice;

@@ -33,7 +33,7 @@ internal static class LinkTranscript
         Hash(new WireWriter(128).Bytes("Kith v1 link commitment"u8).Bytes(nonce).Bytes(account.Span).Bytes(existing.Span).WrittenSpan);
 
     internal static byte[] RequestMac(byte[] key, LinkCode code, LinkRequest request) =>
-        Mac(key, new WireWriter(200).Bytes("Kith v1 link request"u8).Bytes(code.OnionKey).U64((ulong)code.ExpiresAtUnixMs)
+        Mac(key, new WireWriter(200).Bytes("Kith v2 link request"u8).Bytes(code.OnionKey).Bytes(code.StaticKey).U64((ulong)code.ExpiresAtUnixMs)
             .Bytes(request.Unauthenticated()).WrittenSpan);
 
     internal static byte[] ResponseMac(byte[] key, LinkRequest request, LinkResponse response) =>

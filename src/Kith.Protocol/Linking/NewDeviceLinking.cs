@@ -51,13 +51,17 @@ public sealed class NewDeviceLinking : IDisposable
     /// <summary>The account this device was invited into, once a valid request arrived.</summary>
     public AccountId? Account => _request?.Account;
 
-    /// <summary>Starts linking: makes a fresh code valid for <see cref="Limits.LinkCodeLifetimeMs"/>.</summary>
-    public static NewDeviceLinking Start(DeviceKeys keys, IReadOnlyList<DeviceTransport> transports, long nowUnixMs, IRandomSource random)
+    /// <summary>
+    /// Starts linking: makes a fresh code valid for <see cref="Limits.LinkCodeLifetimeMs"/>, naming this device's
+    /// onion key and link static key (its X25519 identity key) and, in direct mode only, <paramref name="direct"/>.
+    /// </summary>
+    public static NewDeviceLinking Start(DeviceKeys keys, IReadOnlyList<DeviceTransport> transports, long nowUnixMs, IRandomSource random,
+        DeviceTransport? direct = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(transports);
-        var code = new LinkCode(keys.OnionPublicKey.ToArray(), SecretBytes.Random(LinkCode.SecretSize, random),
-            checked(nowUnixMs + Limits.LinkCodeLifetimeMs));
+        var code = new LinkCode(keys.OnionPublicKey.ToArray(), keys.Prekeys.Published.IdentityDhKey.ToArray(),
+            SecretBytes.Random(LinkCode.SecretSize, random), checked(nowUnixMs + Limits.LinkCodeLifetimeMs), direct);
         return new NewDeviceLinking(keys, transports, code);
     }
 

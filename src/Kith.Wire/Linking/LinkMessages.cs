@@ -22,6 +22,15 @@ public enum LinkMessageType
 
     /// <summary><see cref="LinkAcceptance"/>.</summary>
     Acceptance = 5,
+
+    /// <summary><see cref="LinkAccountCopy"/>.</summary>
+    AccountCopy = 6,
+
+    /// <summary><see cref="LinkHistoryCopy"/>.</summary>
+    HistoryCopy = 7,
+
+    /// <summary><see cref="LinkCopyDone"/>.</summary>
+    CopyDone = 8,
 }
 
 /// <summary>Existing device → new device: who asks, a commitment to its nonce, and a MAC under the code's secret.</summary>
@@ -141,10 +150,16 @@ public static class LinkMessages
     /// <summary>Current version.</summary>
     public const byte Version = 1;
 
-    internal static WireReader Open(ReadOnlySpan<byte> bytes, LinkMessageType expected)
+    /// <summary>The type of a received message, or null when it is too short to say.</summary>
+    public static LinkMessageType? TypeOf(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 2 && bytes[0] == Version && Enum.IsDefined((LinkMessageType)bytes[1]) ? (LinkMessageType)bytes[1] : null;
+
+    internal static WireWriter Header(LinkMessageType type) => new WireWriter(256).Byte(Version).Byte((byte)type);
+
+    internal static WireReader Open(ReadOnlySpan<byte> bytes, LinkMessageType expected, int maxSize = Limits.MaxLinkMessageSize)
     {
         var reader = new WireReader(bytes);
-        if (bytes.Length > Limits.MaxLinkMessageSize)
+        if (bytes.Length > maxSize)
         {
             reader.Fail(WireErrors.Oversized);
             return reader;

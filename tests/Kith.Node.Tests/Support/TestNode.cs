@@ -52,6 +52,14 @@ public sealed class TestNode : IAsyncDisposable
         return new TestNode(folder, host);
     }
 
+    /// <summary>Creates a device with no account (<c>init --link</c>) in a new folder and starts its node, waiting to be linked.</summary>
+    internal static Task<TestNode> StartUnlinkedAsync(NodeOptions options, MessengerFactory? messenger = null)
+    {
+        string folder = NewFolder();
+        Assert.True(DeviceSetup.CreateUnlinked(folder, Passphrase, options).IsOk);
+        return StartExistingAsync(folder, options, messenger);
+    }
+
     /// <summary>Starts a node over an existing data folder (a device prepared by the test).</summary>
     internal static async Task<TestNode> StartExistingAsync(string folder, NodeOptions options, MessengerFactory? messenger = null)
     {

@@ -146,7 +146,8 @@ public class DeviceLinkingTests
         using var s = new Setup(7);
         using var thief = DeviceKeys.Generate(s.Random, 0, 0);
         // The thief photographed the code, so it knows the secret, and answers with its own signed record.
-        var stolen = new LinkCode(thief.OnionPublicKey.ToArray(), s.Linking.Code.Secret.Clone(), s.Linking.Code.ExpiresAtUnixMs);
+        var stolen = new LinkCode(thief.OnionPublicKey.ToArray(), thief.Prekeys.Published.IdentityDhKey.ToArray(), s.Linking.Code.Secret.Clone(),
+            s.Linking.Code.ExpiresAtUnixMs);
         using ExistingDeviceLinking existing = s.Begin(s.Linking.Code.ToText(), T0 + 2000).Value;
         LinkResponse genuine = s.Linking.Receive(existing.Request, T0 + 2000, s.Random).Value;
         DeviceRecord thiefRecord = thief.IssueRecord(Transports, T0 + 2000);
@@ -176,6 +177,19 @@ public class DeviceLinkingTests
         byte[] wrong = AccountEntries.ProposeAdd(s.Existing.Device, s.Log.Account, s.Log.Heads, T0 + 3000, someoneElse.Device);
         Assert.Equal(LinkErrors.BadProposal, s.Linking.Receive(new LinkProposal(wrong, AccountEntries.SignAsAuthor(s.Existing.Identity, wrong))).Error);
         Assert.Equal(1, s.Log.Count);
+    }
+
+    [Fact]
+    public void The_code_carries_the_static_key_and_in_direct_mode_the_endpoint()
+    {
+        using var s = new Setup(10);
+        using LinkCode parsed = LinkCode.TryParse(s.Linking.Code.ToText())!;
+        Assert.Equal(s.NewDevice.Prekeys.Published.IdentityDhKey, parsed.StaticKey);
+        Assert.Null(parsed.Direct);
+        using var direct = NewDeviceLinking.Start(s.NewDevice, Transports, T0, s.Random, DeviceTransport.DirectTcp("127.0.0.1", 40123));
+        using LinkCode withEndpoint = LinkCode.TryParse(direct.Code.ToQrPayload())!;
+        Assert.Equal(DeviceTransport.DirectTcp("127.0.0.1", 40123), withEndpoint.Direct);
+        Assert.Null(LinkCode.TryParse(direct.Code.ToText()[..^1]));
     }
 
     [Fact]
