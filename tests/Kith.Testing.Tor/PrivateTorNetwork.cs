@@ -88,12 +88,17 @@ public sealed partial class PrivateTorNetwork : IAsyncDisposable
     };
 
     /// <summary>
-    /// Starts a client tor named <paramref name="name"/> (unique per network) and waits for its 100% bootstrap. The
+    /// Starts a client tor named <paramref name="name"/> (unique per network; a tor Nickname: 1 to 19 letters and digits) and waits for its 100% bootstrap. The
     /// network stops it on dispose; its control port uses cookie authentication (<c>control_auth_cookie</c> in its
     /// DataDirectory, which tor reports through PROTOCOLINFO).
     /// </summary>
     public async Task<TorProcess> StartClientAsync(string name, CancellationToken cancellationToken)
     {
+        if (!TorNickname().IsMatch(name))
+        {
+            throw new ArgumentException($"'{name}' is not a tor Nickname (1 to 19 of [a-zA-Z0-9]).", nameof(name));
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(FailureTimeout);
         var started = await TorProcess.StartAsync(ClientOptions(name), timeout.Token);
@@ -249,6 +254,9 @@ public sealed partial class PrivateTorNetwork : IAsyncDisposable
         _lock?.Dispose();
         _lock = null;
     }
+
+    [GeneratedRegex("^[a-zA-Z0-9]{1,19}$")]
+    private static partial Regex TorNickname();
 
     [GeneratedRegex("^onion-key", RegexOptions.Multiline)]
     private static partial Regex OnionKeyLine();
