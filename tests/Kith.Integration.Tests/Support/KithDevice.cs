@@ -48,11 +48,19 @@ internal sealed class KithDevice : IAsyncDisposable
     }
 
     /// <summary><c>kith ARGS --data FOLDER</c>, with the passphrase in the environment.</summary>
-    public async Task<CliResult> KithAsync(params string[] arguments)
+    public Task<CliResult> KithAsync(params string[] arguments) => RunAsync("kith", Executables.Cli, arguments);
+
+    /// <summary>A command of no device (e.g. <c>--help</c>), run in the network's folder.</summary>
+    public static Task<CliResult> RunOnceAsync(IntegrationNetwork network, string executable, string[] arguments, CancellationToken cancellationToken) =>
+        RunAsync(Path.GetFileName(executable), executable, [.. arguments, "--data", Path.Combine(network.Root, "none")], "", cancellationToken);
+
+    private Task<CliResult> RunAsync(string program, string executable, string[] arguments) =>
+        RunAsync(program, executable, [.. arguments, "--data", Folder], $" ({Name})", _cancellationToken);
+
+    private static async Task<CliResult> RunAsync(string program, string executable, string[] arguments, string who, CancellationToken cancellationToken)
     {
-        await using var cli = ChildProcess.Start($"kith {arguments.FirstOrDefault()} ({Name})", Executables.Cli,
-            [.. arguments, "--data", Folder], Environment());
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
+        await using var cli = ChildProcess.Start($"{program} {arguments.FirstOrDefault()}{who}", executable, arguments, Environment());
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(Eventually.Patience);
         try
         {
@@ -60,11 +68,14 @@ internal sealed class KithDevice : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"`kith {string.Join(' ', arguments)}` ({Name}) did not finish:\n{cli.Output}");
+            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}`{who} did not finish:\n{cli.Output}");
         }
 
-        return new CliResult(string.Join(' ', arguments), cli.ExitCode, cli.Output);
+        return new CliResult($"{program} {string.Join(' ', arguments)}", cli.ExitCode, cli.Output);
     }
+
+    /// <summary><c>kith-node ARGS --data FOLDER</c>, for what the CLI does not pass on (<c>init --link</c>).</summary>
+    public Task<CliResult> NodeCommandAsync(params string[] arguments) => RunAsync("kith-node", Executables.Node, arguments);
 
     /// <summary>Starts <c>kith-node run</c> on this device's tor and waits until its onion service is published.</summary>
     public async Task StartAsync()

@@ -52,6 +52,16 @@ internal sealed class NodeApi : IDisposable
     public async Task<HttpResponseMessage> PostAsync<TRequest>(string route, TRequest body, JsonTypeInfo<TRequest> type, CancellationToken cancellationToken) =>
         await _http.PostAsync(route, JsonContent.Create(body, type), cancellationToken);
 
+    public async Task<HttpResponseMessage> PostRawAsync(string route, HttpContent content, CancellationToken cancellationToken) =>
+        await _http.PostAsync(route, content, cancellationToken);
+
+    public async Task<string> GetTextAsync(string route, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(route, cancellationToken);
+        await EnsureSuccess(response, route, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     public Task<NodeStatus> StatusAsync(CancellationToken cancellationToken) => GetAsync(ApiRoutes.Status, ApiJson.Default.NodeStatus, cancellationToken);
 
     public Task<ChatView> ChatAsync(string contact, CancellationToken cancellationToken) =>
