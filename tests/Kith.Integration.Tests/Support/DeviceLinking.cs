@@ -56,7 +56,10 @@ internal static class DeviceLinking
             Assert.True(done.State == "Linked", $"{side.Name}: {done}");
         }
 
-        Assert.Equal((await existing.StatusAsync()).AccountId, (await created.StatusAsync()).AccountId);
+        // The new device's status shows the adopted account once its messenger has started on it.
+        var account = (await existing.StatusAsync()).AccountId;
+        await Eventually.UntilAsync($"{name} reports {existing.Name}'s account", async token => (await created.Api.StatusAsync(token)).AccountId,
+            id => id == account, cancellationToken);
         return created;
     }
 
