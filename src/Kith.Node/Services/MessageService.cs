@@ -61,6 +61,17 @@ internal sealed class MessageService(ContactService contacts, Messenger messenge
         return messenger.DeleteMessage(ConversationId.FromBytes(conversation), EventId.FromBytes(message));
     }
 
+    /// <summary>Deletes every message of the chat with <paramref name="contact"/> on all of this account's devices.</summary>
+    public Result<Unit> DeleteChat(string contact)
+    {
+        if (!contacts.Resolve(contact).TryGet(out (AccountId Account, Api.Contacts.ContactView View) found, out KithError? error))
+        {
+            return error;
+        }
+
+        return messenger.DeleteConversation(messenger.ConversationWith(found.Account));
+    }
+
     /// <summary>A message the messenger announced, as the live stream shows it (with its delivery state when it is this device's).</summary>
     public ApiMessage View(ConversationId conversation, Protocol.Messaging.ReceivedMessage message)
     {
