@@ -1,6 +1,7 @@
 using System.Net;
 using Kith.Crypto;
 using Kith.Tor.Control;
+using Kith.Testing.Tor;
 using Kith.Tor.Onion;
 using Kith.Transport;
 using Kith.Transport.Connections;
@@ -17,7 +18,7 @@ namespace Kith.Tor.Tests.RealTor;
 /// randomness: this tier checks that the pieces fit tor, not timing.
 /// </summary>
 [Collection(PrivateTorNetworkCollection.Name)]
-public sealed class OnionLinkTests(PrivateTorNetwork network)
+public sealed class OnionLinkTests(TorNetworkFixture network)
 {
     private const int VirtualPort = 9736;
 

@@ -5,12 +5,13 @@ using Kith.Tor.Control;
 using Kith.Tor.Onion;
 using Kith.Tor.Hosting;
 using Kith.Tor.Socks;
+using Kith.Testing.Tor;
 using Kith.Tor.Tests.Support;
 
 namespace Kith.Tor.Tests.RealTor;
 
 [Collection(PrivateTorNetworkCollection.Name)]
-public sealed class RealTorTests(PrivateTorNetwork network)
+public sealed class RealTorTests(TorNetworkFixture network)
 {
     private const int VirtualPort = 9735;
 

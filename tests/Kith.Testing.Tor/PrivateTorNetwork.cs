@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Kith.Tor.Hosting;
 
-namespace Kith.Tor.Tests.RealTor;
+namespace Kith.Testing.Tor;
 
 /// <summary>
-/// A private Tor network on 127.0.0.1 for the real-tor tests: 3 directory authorities, 2 relays and 2 Kith client
-/// tors (A and B, each a <see cref="TorProcess"/>), built as /work/shared/tor/PRIVATE-TOR.md records. Keys are made
-/// per run in a temp folder; ports are chosen per run; every tor has <c>__OwningControllerProcess</c> set to this test
-/// process and is stopped by its own PID on dispose. If any part fails to start, everything started is stopped.
+/// A private Tor network on 127.0.0.1: 3 directory authorities and 2 relays, then one client tor per Kith node
+/// (<see cref="StartClientAsync"/>), built as /work/shared/tor/PRIVATE-TOR.md records. Keys are made per run in a
+/// temp folder; ports are chosen per run; every tor has <c>__OwningControllerProcess</c> set to this process and is
+/// stopped by its own PID on dispose. If any part fails to start, everything started is stopped. Only one network
+/// runs on the machine at a time (<see cref="NetworkLock"/>): a second start waits for the first to stop.
 /// </summary>
-public sealed partial class PrivateTorNetwork : IAsyncLifetime
+public sealed partial class PrivateTorNetwork : IAsyncDisposable
 {
     /// <summary>How long any one wait may take before it counts as a failure (never a pacing delay).</summary>
     public static readonly TimeSpan FailureTimeout = TimeSpan.FromSeconds(90);
@@ -21,41 +22,61 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"kith-tornet-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly List<TorChild> _servers = [];
     private readonly List<TorProcess> _clients = [];
+    private readonly List<(string Name, TimeSpan At)> _phases = [];
+    private readonly Stopwatch _clock = new();
+    private NetworkLock? _lock;
     private string _emptyFile = "";
     private string[] _dirAuthorities = [];
 
-    public TorProcess ClientA => _clients[0];
+    private PrivateTorNetwork()
+    {
+    }
 
-    public TorProcess ClientB => _clients[1];
-
-    /// <summary>From nothing to both clients at 100% bootstrapped, key generation included.</summary>
+    /// <summary>From nothing to a consensus every relay holds, key generation included (not the wait for the lock).</summary>
     public TimeSpan StartTime { get; private set; }
 
     /// <summary>Elapsed time at the end of each start phase, for the report.</summary>
-    public string StartPhases => string.Join(", ", _phases.Select(p => $"{p.Name} {p.At.TotalSeconds:F1} s"));
-
-    private readonly List<(string Name, TimeSpan At)> _phases = [];
-    private readonly Stopwatch _clock = new();
-
-    public async ValueTask InitializeAsync()
+    public string StartPhases
     {
-        _clock.Start();
-        using var timeout = new CancellationTokenSource(FailureTimeout);
+        get
+        {
+            lock (_phases)
+            {
+                return string.Join(", ", _phases.Select(p => $"{p.Name} {p.At.TotalSeconds:F1} s"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the authorities and relays and waits until new clients can bootstrap at once. Waits first for any other
+    /// network on this machine to stop (<paramref name="log"/> says so).
+    /// </summary>
+    public static async Task<PrivateTorNetwork> StartAsync(Action<string>? log, CancellationToken cancellationToken)
+    {
+        var network = new PrivateTorNetwork();
         try
         {
-            await BuildAsync(timeout.Token);
+            network._lock = await NetworkLock.AcquireAsync(NetworkLock.DefaultPath, log, cancellationToken);
+            network._clock.Start();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(FailureTimeout);
+            await network.BuildAsync(timeout.Token);
         }
         catch (Exception e)
         {
-            var logs = string.Join("\n", _servers.Select(s => $"--- {s.Name}:\n{s.Output}"));
-            await DisposeAsync();
+            var logs = string.Join("\n", network._servers.Select(s => $"--- {s.Name}:\n{s.Output}"));
+            await network.DisposeAsync();
             throw new InvalidOperationException($"The private Tor network did not start: {e.Message}\n{logs}", e);
         }
 
-        StartTime = _clock.Elapsed;
+        network.StartTime = network._clock.Elapsed;
+        return network;
     }
 
-    /// <summary>Options for a client tor of this network; <see cref="TorProcess"/> writes its own DataDirectory and owner lines.</summary>
+    /// <summary>
+    /// Options for a client tor of this network, for a <see cref="TorProcess"/> the caller supervises (it writes its
+    /// own DataDirectory and owner lines).
+    /// </summary>
     public TorProcessOptions ClientOptions(string name) => new(Path.Combine(_root, name))
     {
         ExtraTorrcLines =
@@ -65,6 +86,36 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
             .. NetworkTorrc.Client(),
         ],
     };
+
+    /// <summary>
+    /// Starts a client tor named <paramref name="name"/> (unique per network) and waits for its 100% bootstrap. The
+    /// network stops it on dispose; its control port uses cookie authentication (<c>control_auth_cookie</c> in its
+    /// DataDirectory, which tor reports through PROTOCOLINFO).
+    /// </summary>
+    public async Task<TorProcess> StartClientAsync(string name, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(FailureTimeout);
+        var started = await TorProcess.StartAsync(ClientOptions(name), timeout.Token);
+        if (!started.IsOk)
+        {
+            throw new InvalidOperationException($"{name}: {started.Error}");
+        }
+
+        lock (_clients)
+        {
+            _clients.Add(started.Value);
+        }
+
+        var boot = await started.Value.WaitForBootstrapAsync(null, timeout.Token);
+        if (!boot.IsOk)
+        {
+            throw new InvalidOperationException($"{name} bootstrap: {boot.Error}\n{started.Value.RecentOutput}");
+        }
+
+        Phase($"{name} at 100%");
+        return started.Value;
+    }
 
     private async Task BuildAsync(CancellationToken cancellationToken)
     {
@@ -113,57 +164,21 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
 
         await Task.WhenAll(relays.Select(r => WaitForMicrodescriptorsAsync(r, AuthorityCount + RelayCount, cancellationToken)));
         Phase("microdescriptors");
+    }
 
-        foreach (var name in new[] { "clientA", "clientB" })
+    private void Phase(string name)
+    {
+        lock (_phases)
         {
-            var started = await TorProcess.StartAsync(ClientOptions(name), cancellationToken);
-            _clients.Add(started.IsOk ? started.Value : throw new InvalidOperationException($"{name}: {started.Error}"));
-        }
-
-        Phase("clients started");
-        var boots = await Task.WhenAll(_clients.Select(c => c.WaitForBootstrapAsync(null, cancellationToken)));
-        foreach (var boot in boots)
-        {
-            if (!boot.IsOk)
-            {
-                throw new InvalidOperationException($"bootstrap: {boot.Error}");
-            }
+            _phases.Add((name, _clock.Elapsed));
         }
     }
 
-    private void Phase(string name) => _phases.Add((name, _clock.Elapsed));
-
-    /// <summary>Polls an authority's consensus until it lists every relay (PRIVATE-TOR.md, step 4).</summary>
     private async Task WaitForConsensusAsync(int dirPort, int relays, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var url = $"http://127.0.0.1:{dirPort}/tor/status-vote/current/consensus-microdesc";
-        while (true)
-        {
-            ThrowIfAServerDied();
-            try
-            {
-                using var response = await http.GetAsync(url, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                    if (RouterLine().Matches(text).Count >= relays)
-                    {
-                        return;
-                    }
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // HttpClient's own 5 s timeout (an authority slow to answer on a loaded machine): poll again
-                // rather than failing the network's start; only the caller's token ends the wait.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
+        using var http = new HttpClient { Timeout = ConsensusPoll.RequestTimeout };
+        await ConsensusPoll.WaitAsync(http, ConsensusPoll.Url(dirPort), relays, TimeSpan.FromMilliseconds(200),
+            ThrowIfAServerDied, cancellationToken);
     }
 
     /// <summary>Waits until a relay holds every relay's microdescriptor, so new clients do not stall at 50%.</summary>
@@ -202,9 +217,16 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops every client tor, then the relays and authorities, by their own PIDs; then frees the machine's lock.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var client in _clients)
+        TorProcess[] clients;
+        lock (_clients)
+        {
+            clients = [.. _clients];
+        }
+
+        foreach (var client in clients)
         {
             await client.DisposeAsync();
         }
@@ -223,10 +245,10 @@ public sealed partial class PrivateTorNetwork : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
 
-    [GeneratedRegex("^r ", RegexOptions.Multiline)]
-    private static partial Regex RouterLine();
+        _lock?.Dispose();
+        _lock = null;
+    }
 
     [GeneratedRegex("^onion-key", RegexOptions.Multiline)]
     private static partial Regex OnionKeyLine();

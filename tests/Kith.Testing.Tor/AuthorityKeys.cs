@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kith.Tor.Tests.RealTor;
+namespace Kith.Testing.Tor;
 
 /// <summary>A directory authority's keys, made fresh per run (PRIVATE-TOR.md, "Building it", step 1).</summary>
 internal sealed record AuthorityKeys(int OrPort, int DirPort, string V3Ident, string Fingerprint)

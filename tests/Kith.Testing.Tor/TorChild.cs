@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Kith.Tor.Tests.RealTor;
+namespace Kith.Testing.Tor;
 
 /// <summary>One authority or relay of the private network: a tor child process, stopped by its own PID only.</summary>
 internal sealed class TorChild : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace Kith.Tor.Tests.RealTor;
+namespace Kith.Testing.Tor;
 
 /// <summary>Tor refuses data and key directories others can read; these are created 0700.</summary>
 internal static class PrivateDirectory

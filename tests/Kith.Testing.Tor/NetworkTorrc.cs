@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kith.Tor.Tests.RealTor;
+namespace Kith.Testing.Tor;
 
 /// <summary>The torrc lines of each role, as /work/shared/tor/PRIVATE-TOR.md records them working here.</summary>
 internal static class NetworkTorrc

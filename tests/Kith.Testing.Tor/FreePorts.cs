@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kith.Tor.Tests.RealTor;
+namespace Kith.Testing.Tor;
 
 /// <summary>Loopback ports free right now, chosen by the kernel so parallel runs do not collide.</summary>
 internal static class FreePorts
