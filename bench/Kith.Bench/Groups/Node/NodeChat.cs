@@ -42,19 +42,24 @@ internal sealed class NodeChat
         return new NodeChat(alice, await bob.AccountAsync(cancellationToken), watch);
     }
 
-    /// <summary>Sends messages one after another, each after the previous was delivered; the milliseconds each took.</summary>
-    public async Task<double[]> LatenciesAsync(int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends messages one after another, each after the previous was delivered: the milliseconds each took to be
+    /// delivered, and the part of it its POST took (the sender's step and the answer), which says where time goes.
+    /// </summary>
+    public async Task<(double[] Delivered, double[] Posted)> LatenciesAsync(int count, CancellationToken cancellationToken)
     {
         var latencies = new double[count];
+        var posts = new double[count];
         for (int i = 0; i < count; i++)
         {
             long start = Stopwatch.GetTimestamp();
             string id = await SendAsync(cancellationToken);
+            posts[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             long delivered = await _watch.DeliveredAsync(id).WaitAsync(DeliveryTimeout, cancellationToken);
             latencies[i] = Stopwatch.GetElapsedTime(start, delivered).TotalMilliseconds;
         }
 
-        return latencies;
+        return (latencies, posts);
     }
 
     /// <summary>

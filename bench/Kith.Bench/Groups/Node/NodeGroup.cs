@@ -88,11 +88,11 @@ public sealed class NodeGroup : IBenchmarkGroup
     private static async Task MeasureAsync(BenchContext context, string mode, string what, NodeChat chat, int samples, int burst, double targetMs,
         CancellationToken cancellationToken)
     {
-        double[] warmup = await chat.LatenciesAsync(WarmupMessages, cancellationToken);
+        (double[] warmup, _) = await chat.LatenciesAsync(WarmupMessages, cancellationToken);
         context.Note(Invariant($"{mode}: {what}; first message (dial, PQXDH, chain start) {warmup[0]:F1} ms"));
-        double[] latencies = await chat.LatenciesAsync(samples, cancellationToken);
+        (double[] latencies, double[] posts) = await chat.LatenciesAsync(samples, cancellationToken);
         double p50 = Percentile.Of(latencies, 0.50), p99 = Percentile.Of(latencies, 0.99);
-        context.Note(Invariant($"{mode}: {samples} messages one at a time: min {latencies.Min():F2} ms, max {latencies.Max():F2} ms"));
+        context.Note(Invariant($"{mode}: {samples} messages one at a time: min {latencies.Min():F2} ms, max {latencies.Max():F2} ms; the POST alone p50 {Percentile.Of(posts, 0.5):F2} ms, p99 {Percentile.Of(posts, 0.99):F2} ms"));
         context.Report($"node_{mode}_latency_p50_ms", p50, "ms");
         context.Report($"node_{mode}_latency_p99_ms", p99, "ms");
         context.ReportRatio($"node_{mode}_latency_p50_vs_target", p50 / targetMs);
