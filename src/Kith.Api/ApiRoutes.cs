@@ -30,14 +30,21 @@ public static class ApiRoutes
     /// <summary><c>POST</c> <see cref="Devices.RevokeDeviceRequest"/> (engine wiring, not served yet).</summary>
     public const string DeviceRevoke = Prefix + "/devices/revoke";
 
-    /// <summary><c>POST</c> <see cref="Messages.SendRequest"/> (engine wiring, not served yet).</summary>
+    /// <summary><c>POST</c> <see cref="Messages.SendRequest"/> (<see cref="Messages.MessageView"/>).</summary>
     public const string Send = Prefix + "/messages";
 
-    /// <summary><c>GET</c>: a chat's latest messages (engine wiring, not served yet).</summary>
+    /// <summary><c>GET</c>: a chat's latest messages (<see cref="Messages.ChatView"/>).</summary>
     public const string Chat = Prefix + "/chats/{contact}";
 
-    /// <summary><c>POST</c> <see cref="Messages.DeleteRequest"/> (engine wiring, not served yet).</summary>
+    /// <summary><c>POST</c> <see cref="Messages.DeleteRequest"/>: deletes one message on all of this account's devices (204).</summary>
     public const string Delete = Prefix + "/messages/delete";
+
+    /// <summary>
+    /// <c>POST</c>, no body: deletes every message of the chat with <c>{contact}</c> on all of this account's devices
+    /// (204). A route of its own rather than a <see cref="Messages.DeleteRequest"/> without a message id, so a
+    /// request that lost a field can never empty a chat.
+    /// </summary>
+    public const string DeleteChat = Prefix + "/chats/{contact}/delete";
 
     /// <summary><c>GET</c>: the live event stream as server-sent events (<see cref="Events.NodeEvent"/>).</summary>
     public const string Events = Prefix + "/events";

@@ -23,6 +23,7 @@ internal static class CliApp
             DevicesCommand.Create(global, io),
             MessageCommands.Send(global, io),
             ChatCommand.Create(global, io),
+            DeleteCommand.Create(global, io),
         };
     }
 

@@ -29,10 +29,13 @@ public sealed class MessageCommandTests
         CliRun typed = await Chat(wired.Folder, "bob", "second line\n\n");
         Assert.Equal(0, typed.ExitCode);
         Assert.StartsWith("Chat with Bob (unvalidated).", typed.Out, StringComparison.Ordinal);
-        Assert.Contains("me: hello there  [queued]\n", typed.Out, StringComparison.Ordinal);
+        Assert.Contains(" me: hello there  [queued]\n", typed.Out, StringComparison.Ordinal);
 
         CliRun again = await Chat(wired.Folder, "Bob", "");
-        Assert.EndsWith("me: hello there  [queued]\nme: second line  [queued]\n", again.Out, StringComparison.Ordinal);
+        string[] lines = again.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["me: hello there  [queued]", "me: second line  [queued]"], lines[^2..].Select(line => line[9..]));
+        // Each line starts with its message's short id: what kith delete takes.
+        Assert.All(lines[^2..], line => Assert.Matches("^[0-9a-f]{8} ", line));
     }
 
     [Fact]
@@ -46,7 +49,7 @@ public sealed class MessageCommandTests
         run.AssertOneSentenceFailure();
     }
 
-    private static async Task<CliRun> Chat(string folder, string contact, string typed)
+    internal static async Task<CliRun> Chat(string folder, string contact, string typed)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -52,6 +52,25 @@ internal sealed class NodeClient : IDisposable
         CancellationToken cancellationToken) =>
         SendAsync(() => _http.PostAsJsonAsync(route, body, input, cancellationToken), output, cancellationToken);
 
+    /// <summary>
+    /// POSTs <paramref name="body"/> (none when null) to a route that answers 204 No Content; <c>true</c> when it did.
+    /// </summary>
+    public async Task<CliResult<bool>> PostForNothingAsync<TIn>(string route, TIn? body, JsonTypeInfo<TIn> input, CancellationToken cancellationToken)
+        where TIn : class
+    {
+        try
+        {
+            using HttpResponseMessage response = body is null
+                ? await _http.PostAsync(route, null, cancellationToken)
+                : await _http.PostAsJsonAsync(route, body, input, cancellationToken);
+            return response.IsSuccessStatusCode ? true : await FailureOf(response, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return CliFailure.NodeUnreachable;
+        }
+    }
+
     /// <summary>Opens the live event stream; the caller reads server-sent events from the returned stream.</summary>
     public async Task<CliResult<Stream>> OpenEventsAsync(CancellationToken cancellationToken)
     {

@@ -91,7 +91,7 @@ internal static class ChatCommand
                     io.Out.WriteLine(Words.Line(shown.Message, name));
                     break;
                 case DeliveryChanged changed when changed.ConversationId == conversation:
-                    io.Out.WriteLine($"  message {changed.EventId[..8]}: {Words.Delivery(changed.Delivery)}");
+                    io.Out.WriteLine($"  message {Words.ShortId(changed.EventId)}: {Words.Delivery(changed.Delivery)}");
                     break;
             }
         }

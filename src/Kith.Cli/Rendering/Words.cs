@@ -30,12 +30,22 @@ internal static class Words
         _ => delivery.Stage.ToString(),
     };
 
-    /// <summary>One chat line: who wrote it, the text, and for this account's messages how far delivery got.</summary>
+    /// <summary>
+    /// One chat line: the message's short id (what <c>kith delete</c> takes, and what delivery lines name), who wrote
+    /// it, the text, and for this account's messages how far delivery got.
+    /// </summary>
     public static string Line(MessageView message, string contactName)
     {
         ArgumentNullException.ThrowIfNull(message);
         string who = message.FromMe ? "me" : contactName;
         string state = message.FromMe ? $"  [{Delivery(message.Delivery)}]" : "";
-        return $"{who}: {message.Text}{state}";
+        return $"{ShortId(message.EventId)} {who}: {message.Text}{state}";
+    }
+
+    /// <summary>The first digits of a message id, as chat lines and delivery lines show it.</summary>
+    public static string ShortId(string eventId)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        return eventId.Length > Commands.DeleteCommand.ShortId ? eventId[..Commands.DeleteCommand.ShortId] : eventId;
     }
 }

@@ -26,10 +26,19 @@ public sealed partial class Messenger
     /// Deletes <paramref name="message"/> on all of this account's devices (README of Messaging, decision 8): a
     /// <see cref="DeleteMessagesContent"/> in the own-account log, applied here in the same step.
     /// </summary>
-    public Result<Unit> DeleteMessage(ConversationId conversation, EventId message)
-    {
-        var instruction = new DeleteMessagesContent(conversation, [message]);
-        return Run(context =>
+    public Result<Unit> DeleteMessage(ConversationId conversation, EventId message) =>
+        Delete(conversation, new DeleteMessagesContent(conversation, [message]));
+
+    /// <summary>
+    /// Deletes every message of <paramref name="conversation"/> on all of this account's devices (decision 8): a
+    /// <see cref="DeleteConversationContent"/> in the own-account log, applied here in the same step. The contact keeps
+    /// their copy, and later messages still arrive.
+    /// </summary>
+    public Result<Unit> DeleteConversation(ConversationId conversation) =>
+        Delete(conversation, new DeleteConversationContent(conversation));
+
+    private Result<Unit> Delete(ConversationId conversation, MessageContent instruction) =>
+        Run(context =>
         {
             if (Replica(conversation) is not { } target)
             {
@@ -44,7 +53,6 @@ public sealed partial class Messenger
 
             return target.ApplyDeletion(instruction).Map(_ => Unit.Value);
         });
-    }
 
     private Result<EventId> Send(ConversationId conversation, MessageContent content) =>
         Run(context => SendIn(context, conversation, content));

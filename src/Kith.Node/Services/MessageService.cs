@@ -33,8 +33,19 @@ internal sealed class MessageService(ContactService contacts, Messenger messenge
             return error;
         }
 
+        // The answer is the message as the chat shows it. A message just sent names every head this device had as
+        // its parents, so it is nearly always the newest: one message is read and decrypted, not the chat's page
+        // (the page only when something sorts after it).
         ConversationId conversation = messenger.ConversationWith(found.Account);
-        return Latest(conversation).Map(all => all.Last(m => m.EventId == id.ToString()));
+        string sent = id.ToString();
+        if (!Latest(conversation, 1).TryGet(out IReadOnlyList<ApiMessage>? newest, out error))
+        {
+            return error;
+        }
+
+        return newest.Count == 1 && newest[0].EventId == sent
+            ? newest[0]
+            : Latest(conversation, ChatLength).Map(all => all.Last(m => m.EventId == sent));
     }
 
     /// <summary>The chat with <paramref name="contact"/>: its latest messages, oldest first.</summary>
@@ -46,7 +57,7 @@ internal sealed class MessageService(ContactService contacts, Messenger messenge
         }
 
         ConversationId conversation = messenger.ConversationWith(found.Account);
-        return Latest(conversation).Map(messages => new ChatView(found.View, conversation.ToString(), messages));
+        return Latest(conversation, ChatLength).Map(messages => new ChatView(found.View, conversation.ToString(), messages));
     }
 
     /// <summary>Deletes a message on all of this account's devices.</summary>
@@ -59,6 +70,17 @@ internal sealed class MessageService(ContactService contacts, Messenger messenge
         }
 
         return messenger.DeleteMessage(ConversationId.FromBytes(conversation), EventId.FromBytes(message));
+    }
+
+    /// <summary>Deletes every message of the chat with <paramref name="contact"/> on all of this account's devices.</summary>
+    public Result<Unit> DeleteChat(string contact)
+    {
+        if (!contacts.Resolve(contact).TryGet(out (AccountId Account, Api.Contacts.ContactView View) found, out KithError? error))
+        {
+            return error;
+        }
+
+        return messenger.DeleteConversation(messenger.ConversationWith(found.Account));
     }
 
     /// <summary>A message the messenger announced, as the live stream shows it (with its delivery state when it is this device's).</summary>
@@ -78,10 +100,10 @@ internal sealed class MessageService(ContactService contacts, Messenger messenge
         _ => DeliveryStage.Queued,
     }, state.Delivered, state.Devices);
 
-    private Result<IReadOnlyList<ApiMessage>> Latest(ConversationId conversation)
+    private Result<IReadOnlyList<ApiMessage>> Latest(ConversationId conversation, int count)
     {
         NodeMessengerDirectory directory = contacts.Directory();
-        return messenger.Latest(conversation, ChatLength).Map(views =>
+        return messenger.Latest(conversation, count).Map(views =>
             (IReadOnlyList<ApiMessage>)[.. views.Where(v => v.Content is TextContent).Select(v => Map(directory, conversation, v))]);
     }
 

@@ -63,6 +63,44 @@ public sealed class DeletionTests
     }
 
     [Fact]
+    public void Deleting_the_conversation_on_A1_empties_it_on_A2_Bob_keeps_his_copy_and_later_messages_show()
+    {
+        using var world = new MessengerWorld(seed: 8, aliceDevices: 2, bobDevices: 1);
+        var (a1, a2, b1) = world.StartAliceTwoBobOne();
+        _ = a1.Online.SendText(world.Bob.OwnAccount, "one").Value;
+        world.Settle();
+        _ = b1.Online.SendText(world.Alice.OwnAccount, "two").Value;
+        world.Settle();
+        Assert.Equal(["one", "two"], a2.Texts());
+
+        Assert.True(a1.Online.DeleteConversation(a1.Online.ConversationWith(world.Bob.OwnAccount)).IsOk);
+        world.Settle();
+
+        Assert.Empty(a1.Texts());
+        Assert.Empty(a2.Texts());
+        Assert.Equal(["one", "two"], b1.Texts());
+
+        // Both sides go on chatting in the same conversation: new messages show on every device again.
+        _ = b1.Online.SendText(world.Alice.OwnAccount, "three").Value;
+        world.Settle();
+        _ = a1.Online.SendText(world.Bob.OwnAccount, "four").Value;
+        world.Settle();
+        Assert.Equal(["three", "four"], a1.Texts());
+        Assert.Equal(["three", "four"], a2.Texts());
+        Assert.Equal(["one", "two", "three", "four"], b1.Texts());
+    }
+
+    [Fact]
+    public void Deleting_a_conversation_this_device_is_not_in_is_refused_and_sends_nothing()
+    {
+        using var world = new MessengerWorld(seed: 9, aliceDevices: 2, bobDevices: 1);
+        MessengerWorld.Device a1 = world.Alice.Devices[0];
+        a1.Start();
+        Assert.False(a1.Online.DeleteConversation(ConversationId.FromBytes(new byte[32])).IsOk);
+        Assert.Equal(0, a1.Online.Engine.PendingCount());
+    }
+
+    [Fact]
     public void Deleting_in_a_conversation_this_device_is_not_in_is_refused_and_sends_nothing()
     {
         using var world = new MessengerWorld(seed: 7, aliceDevices: 2, bobDevices: 1);

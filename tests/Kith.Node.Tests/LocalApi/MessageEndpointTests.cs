@@ -93,6 +93,36 @@ public sealed class MessageEndpointTests
         Assert.Equal(0, wired.Messenger.Engine.PendingCount());
     }
 
+    [Fact]
+    public async Task Deleting_the_chat_empties_it_and_an_unknown_contact_is_a_404_that_sends_nothing()
+    {
+        await using TestNode alice = await TestNode.StartAsync("Alice", 65);
+        await using TestNode bob = await TestNode.StartAsync("Bob", 66);
+        IdentityCard card = (await bob.Http.GetFromJsonAsync(ApiRoutes.Identity, ApiJson.Default.IdentityCard, Token))!;
+        using (await alice.Http.PostAsJsonAsync(ApiRoutes.Contacts, new AddContactRequest(card.Link), ApiJson.Default.AddContactRequest, Token))
+        {
+        }
+
+        await using Wired wired = await Wired.StartAsync(alice);
+        foreach (string text in (string[])["one", "two"])
+        {
+            using HttpResponseMessage sent = await wired.Http.PostAsJsonAsync(ApiRoutes.Send, new SendRequest("bob", text), ApiJson.Default.SendRequest, Token);
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        long pending = wired.Messenger.Engine.PendingCount();
+        using HttpResponseMessage unknown = await wired.Http.PostAsync(ApiRoutes.ForContact(ApiRoutes.DeleteChat, "nobody"), null, Token);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("node.unknown_contact", (await unknown.Content.ReadFromJsonAsync(ApiJson.Default.ApiError, Token))!.Code);
+        Assert.Equal(pending, wired.Messenger.Engine.PendingCount());
+        Assert.Equal(2, (await wired.Http.GetFromJsonAsync(ApiRoutes.ForContact(ApiRoutes.Chat, "Bob"), ApiJson.Default.ChatView, Token))!.Messages.Count);
+
+        using HttpResponseMessage deleted = await wired.Http.PostAsync(ApiRoutes.ForContact(ApiRoutes.DeleteChat, "Bob"), null, Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty((await wired.Http.GetFromJsonAsync(ApiRoutes.ForContact(ApiRoutes.Chat, "Bob"), ApiJson.Default.ChatView, Token))!.Messages);
+    }
+
     [Theory]
     [InlineData("zz", "00")]
     [InlineData("", "")]

@@ -41,6 +41,12 @@ internal static class MessageEndpoints
 
             return messages.Delete(body).TryGet(out Unit _, out error) ? Results.NoContent() : ApiResults.Error(error);
         });
+
+        app.MapPost(ApiRoutes.DeleteChat, (string contact) =>
+            !Messages(services).TryGet(out MessageService? messages, out KithError? error)
+                || !messages.DeleteChat(contact).TryGet(out Unit _, out error)
+                ? ApiResults.Error(error)
+                : Results.NoContent());
     }
 
     private static Result<MessageService> Messages(NodeServices services) =>
