@@ -15,7 +15,6 @@ public sealed class DeletionTests(IntegrationNetwork network)
     public async Task A_message_deleted_on_A1_disappears_from_A2_too()
     {
         var ct = TestContext.Current.CancellationToken;
-        await DeviceLinking.SkipUnlessAvailableAsync(network, ct);
         await using var a1 = await People.OnlineAsync(network, "delA1", "Alice", ct);
         await using var bob = await People.OnlineAsync(network, "delBob", "Bob", ct);
         await People.ExchangeCardsAsync(a1, bob);

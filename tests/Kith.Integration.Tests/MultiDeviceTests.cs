@@ -18,7 +18,6 @@ public sealed class MultiDeviceTests(IntegrationNetwork network)
     public async Task Messages_sent_while_Bob_is_offline_reach_every_device_of_both_in_one_order()
     {
         var ct = TestContext.Current.CancellationToken;
-        await DeviceLinking.SkipUnlessAvailableAsync(network, ct);
         await using var a1 = await People.OnlineAsync(network, "mdA1", "Alice", ct);
         await using var b1 = await People.OnlineAsync(network, "mdB1", "Bob", ct);
         await People.ExchangeCardsAsync(a1, b1);

@@ -27,17 +27,18 @@ public sealed partial class Messenger
     /// <see cref="DeleteMessagesContent"/> in the own-account log, applied here in the same step.
     /// </summary>
     public Result<Unit> DeleteMessage(ConversationId conversation, EventId message) =>
-        Delete(conversation, new DeleteMessagesContent(conversation, [message]));
+        Delete(conversation, (_, _) => new DeleteMessagesContent(conversation, [message]));
 
     /// <summary>
     /// Deletes every message of <paramref name="conversation"/> on all of this account's devices (decision 8): a
-    /// <see cref="DeleteConversationContent"/> in the own-account log, applied here in the same step. The contact keeps
-    /// their copy, and later messages still arrive.
+    /// <see cref="DeleteConversationContent"/> in the own-account log, applied here in the same step. It is a cut at
+    /// what this device holds now (<see cref="ConversationReplica.ClearInstruction"/>): older messages arriving later
+    /// are refused too. The contact keeps their copy, and later messages still arrive.
     /// </summary>
     public Result<Unit> DeleteConversation(ConversationId conversation) =>
-        Delete(conversation, new DeleteConversationContent(conversation));
+        Delete(conversation, (replica, nowUnixMs) => replica.ClearInstruction(nowUnixMs));
 
-    private Result<Unit> Delete(ConversationId conversation, MessageContent instruction) =>
+    private Result<Unit> Delete(ConversationId conversation, Func<ConversationReplica, long, MessageContent> instructionFor) =>
         Run(context =>
         {
             if (Replica(conversation) is not { } target)
@@ -45,6 +46,7 @@ public sealed partial class Messenger
                 return Result<Unit>.Fail(MessengerErrors.UnknownConversation);
             }
 
+            MessageContent instruction = instructionFor(target, context.NowUnixMs);
             Result<EventId> sent = SendIn(context, ConversationIds.OwnAccount(_directory.OwnAccount), instruction);
             if (!sent.IsOk)
             {
