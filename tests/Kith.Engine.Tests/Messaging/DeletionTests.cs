@@ -96,8 +96,10 @@ public sealed class DeletionTests
         using var world = new MessengerWorld(seed: 9, aliceDevices: 2, bobDevices: 1);
         MessengerWorld.Device a1 = world.Alice.Devices[0];
         a1.Start();
+        // Start already queued the own account's state for the other own device; the refusal must add nothing.
+        long pendingBefore = a1.Online.Engine.PendingCount();
         Assert.False(a1.Online.DeleteConversation(ConversationId.FromBytes(new byte[32])).IsOk);
-        Assert.Equal(0, a1.Online.Engine.PendingCount());
+        Assert.Equal(pendingBefore, a1.Online.Engine.PendingCount());
     }
 
     [Fact]
