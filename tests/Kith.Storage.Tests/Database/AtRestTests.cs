@@ -99,35 +99,8 @@ public sealed class AtRestTests
         return needles;
     }
 
-    private static List<string> Scan(string databasePath)
-    {
-        var hits = new List<string>();
-        foreach (string path in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", databasePath + "-journal" })
-        {
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            byte[] content;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var copy = new MemoryStream())
-            {
-                stream.CopyTo(copy);
-                content = copy.ToArray();
-            }
-
-            foreach (var (name, bytes) in Needles())
-            {
-                if (content.AsSpan().IndexOf(bytes) >= 0)
-                {
-                    hits.Add($"{name} in {Path.GetFileName(path)}");
-                }
-            }
-        }
-
-        return hits;
-    }
+    private static List<string> Scan(string databasePath) =>
+        StoreFileScan.Hits(databasePath, Needles(), StoreFileScan.AllSidecars);
 
     private static void WriteCanaries(KithDatabase database)
     {

@@ -106,33 +106,6 @@ public sealed class DeletedBytesTests
         return [reader.GetFieldValue<byte[]>(0), value[..24], value[^24..]];
     }
 
-    private static List<string> Hits(string databasePath, List<byte[]> needles)
-    {
-        var hits = new List<string>();
-        foreach (string path in new[] { databasePath, databasePath + "-wal" })
-        {
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            byte[] content;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var copy = new MemoryStream())
-            {
-                stream.CopyTo(copy);
-                content = copy.ToArray();
-            }
-
-            for (int i = 0; i < needles.Count; i++)
-            {
-                if (content.AsSpan().IndexOf(needles[i]) >= 0)
-                {
-                    hits.Add($"needle {i} in {Path.GetFileName(path)}");
-                }
-            }
-        }
-
-        return hits;
-    }
+    private static List<string> Hits(string databasePath, List<byte[]> needles) =>
+        StoreFileScan.Hits(databasePath, needles.Select((bytes, i) => ($"needle {i}", bytes)), "-wal");
 }
