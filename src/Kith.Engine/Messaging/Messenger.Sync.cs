@@ -46,11 +46,54 @@ public sealed partial class Messenger
             return;
         }
 
-        Result<List<SyncMessage>> replies = Run(context => HandleSync(context, device, decoded));
+        Result<List<SyncMessage>> replies = Run(context => HandleSync(context, device, decoded, null));
         SendAll(device, replies);
     }
 
-    private Result<List<SyncMessage>> HandleSync(StepContext context, DeviceId device, SyncMessage message)
+    /// <summary>
+    /// Sync messages that arrived together from <paramref name="device"/> (untrusted, in order), taken in ONE step:
+    /// the events' signatures are checked first on every core, outside the step and its lock
+    /// (<see cref="CheckedSyncEvents"/>; issue 4: verification is most of a large sync's CPU), then every message
+    /// goes through its session in order, the whole run commits once, and the replies leave after that commit.
+    /// </summary>
+    void ISyncHandler.ReceivedTogether(DeviceId device, IReadOnlyList<ReadOnlyMemory<byte>> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var run = new List<(SyncMessage Message, CheckedSyncEvents? Checked)>(messages.Count);
+        foreach (ReadOnlyMemory<byte> bytes in messages)
+        {
+            if (SyncMessage.Decode(bytes.Span).TryGet(out SyncMessage? decoded, out _))
+            {
+                run.Add((decoded, decoded is SyncEvents events
+                    ? CheckedSyncEvents.Check(events, static (count, body) => Parallel.For(0, count, body))
+                    : null));
+            }
+        }
+
+        if (run.Count == 0)
+        {
+            return;
+        }
+
+        Result<List<SyncMessage>> replies = Run(context =>
+        {
+            var outgoing = new List<SyncMessage>();
+            foreach (var (message, verified) in run)
+            {
+                if (!HandleSync(context, device, message, verified).TryGet(out List<SyncMessage>? some, out KithError? error))
+                {
+                    return error;
+                }
+
+                outgoing.AddRange(some);
+            }
+
+            return Result<List<SyncMessage>>.Ok(outgoing);
+        });
+        SendAll(device, replies);
+    }
+
+    private Result<List<SyncMessage>> HandleSync(StepContext context, DeviceId device, SyncMessage message, CheckedSyncEvents? verified)
     {
         ConversationId conversation = message.Conversation;
         if (Membership(conversation)?.Devices.Contains(device) != true || Replica(conversation) is not { } replica)
@@ -65,7 +108,8 @@ public sealed partial class Messenger
             _sessions[(device, conversation)] = session;
         }
 
-        if (!session.Receive(message, context.NowUnixMs).TryGet(out SyncStep? step, out _))
+        Result<SyncStep> received = verified is null ? session.Receive(message, context.NowUnixMs) : session.ReceiveChecked(verified, context.NowUnixMs);
+        if (!received.TryGet(out SyncStep? step, out _))
         {
             return new List<SyncMessage>();
         }
