@@ -39,6 +39,39 @@ internal sealed partial class SimWorld
         Counters.SendsSkipped++;
     }
 
+    /// <summary>
+    /// With <see cref="SimOptions.RevokeFirstDeviceMidRun"/>: device 0 also writes <see cref="RevokedDeviceWrites"/>
+    /// messages after its revocation, stamped later than it by more than any clock skew, so every run has events the
+    /// others must reject (random authorship alone left some seeds without one, and such a run proves nothing).
+    /// </summary>
+    private void ScheduleRevokedWrites()
+    {
+        if (!_options.RevokeFirstDeviceMidRun)
+        {
+            return;
+        }
+
+        long from = checked((_options.FaultyPhaseMs / 2) + _options.MaxClockSkewMs + 1);
+        for (int i = 0; i < RevokedDeviceWrites; i++)
+        {
+            int message = checked(_options.Messages + i);
+            _clock.At(_random.NextInt64(from, _options.FaultyPhaseMs), () => SendFromRevoked(message));
+        }
+    }
+
+    /// <summary>Device 0 writes if it is up; while it is down, it tries again a little later within the faulty phase.</summary>
+    private void SendFromRevoked(int message)
+    {
+        if (_nodes[0].Up)
+        {
+            SendFrom(0, message);
+        }
+        else if (_clock.NowMs + RevokedWriteRetryMs < _options.FaultyPhaseMs)
+        {
+            _clock.At(_clock.NowMs + RevokedWriteRetryMs, () => SendFromRevoked(message));
+        }
+    }
+
     /// <summary>Crashes at exponentially distributed intervals per device, each followed by a random downtime.</summary>
     private void ScheduleCrashes()
     {

@@ -17,6 +17,12 @@ internal sealed partial class SimWorld : IDisposable
     /// <summary>Virtual time 0 in Unix milliseconds.</summary>
     public const long Epoch = 1_700_000_000_000;
 
+    /// <summary>Messages the revoked device writes after its revocation (<see cref="ScheduleRevokedWrites"/>).</summary>
+    private const int RevokedDeviceWrites = 3;
+
+    /// <summary>How long a revoked device that is down waits before trying its write again (virtual ms).</summary>
+    private const long RevokedWriteRetryMs = 500;
+
     private readonly SimOptions _options;
     private readonly Random _random;
     private readonly VirtualClock _clock = new();
@@ -71,6 +77,7 @@ internal sealed partial class SimWorld : IDisposable
     public SimResult Run()
     {
         ScheduleSends();
+        ScheduleRevokedWrites();
         ScheduleCrashes();
         SchedulePartitions();
         ScheduleSyncTimers();
