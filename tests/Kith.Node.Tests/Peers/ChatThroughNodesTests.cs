@@ -36,7 +36,7 @@ public sealed class ChatThroughNodesTests
 
         using var bobsStream = bob.Host.Events.Subscribe()!;
         EventId hello = alices.SendText(bobAccount, "hello Bob").Value;
-        await Linking.Until(() => Texts(bobs, aliceAccount).Contains("hello Bob"));
+        await Linking.Until(() => Texts(bobs, aliceAccount).Contains("hello Bob"), time);
 
         // What kith chat shows live: the node's event stream carries the message (NodeHost attaches it).
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -44,11 +44,11 @@ public sealed class ChatThroughNodesTests
         Assert.Equal("hello Bob", shown.Message.Text);
         Assert.False(shown.Message.FromMe);
         EventId reply = bobs.SendText(aliceAccount, "hello Alice").Value;
-        await Linking.Until(() => Texts(alices, bobAccount).SequenceEqual(["hello Bob", "hello Alice"]));
+        await Linking.Until(() => Texts(alices, bobAccount).SequenceEqual(["hello Bob", "hello Alice"]), time);
 
         Assert.Equal(["hello Bob", "hello Alice"], Texts(bobs, aliceAccount));
         await Linking.Until(() => alices.Engine.StateOf(hello).Value.Status != DeliveryStatus.Queued
-            && bobs.Engine.StateOf(reply).Value.Status != DeliveryStatus.Queued);
+            && bobs.Engine.StateOf(reply).Value.Status != DeliveryStatus.Queued, time);
     }
 
     private static List<string> Texts(Messenger messenger, AccountId contact) =>

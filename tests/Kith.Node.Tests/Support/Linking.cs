@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Kith.Api;
 using Kith.Api.Contacts;
 using Kith.Api.Identity;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Node.Tests.Support;
 
@@ -27,14 +28,24 @@ internal static class Linking
         added.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Waits for a condition that real sockets make true, with a generous bound (no timing is measured).</summary>
-    public static async Task Until(Func<bool> condition)
+    /// <summary>
+    /// Waits for a condition that real sockets make true, with a generous bound (no timing is measured). Given the
+    /// nodes' <paramref name="time"/>, virtual time moves on by <see cref="VirtualStep"/> at each poll, as real time
+    /// would: a first attempt that met no link (both nodes dialled each other at once and arbitration closed one
+    /// side's link before the other side's was up) is retried by the delivery and reconnect timers, which never fire
+    /// while virtual time stands still.
+    /// </summary>
+    public static async Task Until(Func<bool> condition, FakeTimeProvider? time = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         while (!condition())
         {
+            time?.Advance(VirtualStep);
             await Task.Delay(10, deadline.Token);
         }
     }
+
+    /// <summary>Virtual time per poll of <see cref="Until"/>: 10× real time, well under any link's idle timeout.</summary>
+    private static readonly TimeSpan VirtualStep = TimeSpan.FromMilliseconds(100);
 }
