@@ -50,18 +50,21 @@ internal static class DeviceSetup
             }
 
             using SecretBytes state = keys.ExportState();
-            database.RunInTransaction(transaction =>
-            {
-                var stateStore = new SqliteStateStore(transaction);
-                stateStore.Write(NodeStateKinds.DeviceKeys, [], state.Span);
-                stateStore.Write(NodeStateKinds.Account, [], log.Account.Span);
-                var logs = new SqliteAccountLogStore(transaction);
-                foreach (AccountEntry entry in log.Entries)
-                {
-                    logs.Append(log.Account, entry);
-                }
-            });
+            database.RunInTransaction(transaction => StoreDevice(transaction, state, log));
             return log.Account;
+        }
+    }
+
+    /// <summary>Writes a device's keys, its account id and the account log, in the caller's transaction.</summary>
+    internal static void StoreDevice(KithTransaction transaction, SecretBytes keyState, AccountLog log)
+    {
+        var stateStore = new SqliteStateStore(transaction);
+        stateStore.Write(NodeStateKinds.DeviceKeys, [], keyState.Span);
+        stateStore.Write(NodeStateKinds.Account, [], log.Account.Span);
+        var logs = new SqliteAccountLogStore(transaction);
+        foreach (AccountEntry entry in log.Entries)
+        {
+            logs.Append(log.Account, entry);
         }
     }
 

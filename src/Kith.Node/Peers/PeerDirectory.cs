@@ -1,5 +1,6 @@
 using Kith.Crypto;
 using Kith.Node.Device;
+using Kith.Node.Services;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Contacts;
 using Kith.Protocol.Prekeys;
@@ -105,7 +106,7 @@ internal sealed class PeerDirectory(LocalDevice device)
 
     private List<KnownPeer> Load(KithTransaction transaction)
     {
-        var book = new ContactBook(new SqliteContactStore(transaction), new SqliteAccountLogStore(transaction), new SqliteDeviceRecordStore(transaction));
+        ContactBook book = ContactService.Book(transaction);
         IEnumerable<DeviceRecord> records = new SqliteContactStore(transaction).All()
             .SelectMany(contact => book.Devices(contact.Account))
             .Concat(device.IsLinked ? new SqliteDeviceRecordStore(transaction).Load(device.Account) : []);

@@ -101,7 +101,8 @@ internal sealed class ContactService(LocalDevice device, EventHub events, TimePr
     /// <summary>The messenger's directory over this device's stores.</summary>
     public NodeMessengerDirectory Directory() => new(device);
 
-    private static ContactBook Book(KithTransaction transaction) =>
+    /// <summary>The contact book over the stores of <paramref name="transaction"/> (the directory and peer list read it too).</summary>
+    internal static ContactBook Book(KithTransaction transaction) =>
         new(new SqliteContactStore(transaction), new SqliteAccountLogStore(transaction), new SqliteDeviceRecordStore(transaction));
 
     private static Result<ContactRecord> Find(KithTransaction transaction, string contact) =>

@@ -66,7 +66,7 @@ internal sealed class NodeMessengerDirectory(LocalDevice local) : IMessengerDire
         ArgumentNullException.ThrowIfNull(update);
         KithTransaction transaction = local.Database.Current
             ?? throw new InvalidOperationException("An account update is applied inside the messenger's step.");
-        var book = new ContactBook(new SqliteContactStore(transaction), new SqliteAccountLogStore(transaction), new SqliteDeviceRecordStore(transaction));
+        ContactBook book = ContactService.Book(transaction);
         return book.ApplyUpdate(OwnAccount, update, nowUnixMs);
     }
 

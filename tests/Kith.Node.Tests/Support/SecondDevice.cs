@@ -36,15 +36,7 @@ internal static class SecondDevice
             using SecretBytes state = keys.ExportState();
             database.RunInTransaction(transaction =>
             {
-                var stateStore = new SqliteStateStore(transaction);
-                stateStore.Write(NodeStateKinds.DeviceKeys, [], state.Span);
-                stateStore.Write(NodeStateKinds.Account, [], log.Account.Span);
-                var logs = new SqliteAccountLogStore(transaction);
-                foreach (AccountEntry entry in log.Entries)
-                {
-                    logs.Append(log.Account, entry);
-                }
-
+                DeviceSetup.StoreDevice(transaction, state, log);
                 new SqliteDeviceRecordStore(transaction).Put(log.Account, firstRecord);
             });
             return (folder, added);
