@@ -36,4 +36,12 @@ public static partial class Limits
     /// 1,024 full-size events would be 64 MiB, so bytes are bounded separately.
     /// </summary>
     public const int MaxPendingEventBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Most distinct signing keys whose hash-linked ancestry one received batch is searched for
+    /// (Conversations README, "Amortised signature checks"). Finding which events a verified event vouches for
+    /// costs one pass over the batch per key; a batch's honest events come from the few sender chains active in
+    /// the conversation, so 16 covers them, and events under any further key are simply verified one by one.
+    /// </summary>
+    public const int MaxEndorsingKeysPerBatch = 16;
 }

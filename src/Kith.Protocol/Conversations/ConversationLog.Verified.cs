@@ -16,4 +16,12 @@ public sealed partial class ConversationLog
         ArgumentNullException.ThrowIfNull(candidate);
         return Offer(candidate.Event, nowUnixMs, candidate);
     }
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> passes every intrinsic rule but the signature (conversation, clock skew,
+    /// membership): what an event must pass to vouch for another (<see cref="SameKeyEndorsement"/>), as any event
+    /// waiting in the pending set did.
+    /// </summary>
+    internal bool PassesRulesButSignature(Wire.Conversations.ConversationEvent candidate, long nowUnixMs) =>
+        EventValidator.CheckIntrinsicButSignature(candidate, Conversation, _membership, nowUnixMs).IsOk;
 }

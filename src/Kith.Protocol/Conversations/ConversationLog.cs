@@ -94,7 +94,8 @@ public sealed partial class ConversationLog
     /// <summary>
     /// Offers an event. Fails, changing nothing, when it belongs to another conversation, its timestamp is
     /// beyond <paramref name="nowUnixMs"/> plus the clock-skew limit, its author or chain key is not
-    /// a member device at its timestamp, its signature is wrong, or (parents known) it is back-dated. An event
+    /// a member device at its timestamp, its signature is wrong (and no waiting descendant under the same key vouches
+    /// for it: Conversations README, "Amortised signature checks"), or (parents known) it is back-dated. An event
     /// with missing parents waits in the pending set and is accepted once they arrive. A refused id is a
     /// <see cref="EventAddOutcome.Refused"/> no-op, and a refused parent counts as present.
     /// </summary>
@@ -110,9 +111,18 @@ public sealed partial class ConversationLog
             return new EventAddResult(EventAddOutcome.Duplicate, [], [], []);
         }
 
-        if ((verified is null
+        KithError? invalid = (verified is null
             ? EventValidator.CheckIntrinsic(candidate, Conversation, _membership, nowUnixMs)
-            : EventValidator.CheckIntrinsic(verified, Conversation, _membership, nowUnixMs)).Error is { } invalid)
+            : EventValidator.CheckIntrinsic(verified, Conversation, _membership, nowUnixMs)).Error;
+
+        // The signature is checked last, so the other rules passed. A waiting descendant under the same key vouches
+        // for the event as one in the same batch would: the outcome does not depend on how events were batched.
+        if (invalid == ConversationErrors.BadSignature && _pending.HasSameKeyDescendant(candidate))
+        {
+            invalid = null;
+        }
+
+        if (invalid is not null)
         {
             return invalid;
         }

@@ -23,15 +23,24 @@ public static class EventValidator
         CheckIntrinsic(candidate, conversation, membership, nowUnixMs, signatureVerified: false);
 
     /// <summary>
-    /// The same checks for an event whose signature <see cref="VerifiedEvent.Verify"/> already checked: all but
-    /// the signature.
+    /// The same checks for an event whose authenticity was established beforehand: all but the signature. An
+    /// event vouched for by a same-key descendant (<see cref="VerifiedEvent.Endorser"/>) counts only while that
+    /// descendant passes the same checks, as a pending one does (Conversations README, "Amortised signature
+    /// checks"); otherwise the event's own signature is checked.
     /// </summary>
     public static Result<Unit> CheckIntrinsic(VerifiedEvent candidate, ConversationId conversation,
         IConversationMembership membership, long nowUnixMs)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return CheckIntrinsic(candidate.Event, conversation, membership, nowUnixMs, signatureVerified: true);
+        bool vouched = candidate.Endorser is not { } endorser
+            || CheckIntrinsicButSignature(endorser.Event, conversation, membership, nowUnixMs).IsOk;
+        return CheckIntrinsic(candidate.Event, conversation, membership, nowUnixMs, signatureVerified: vouched);
     }
+
+    /// <summary>The intrinsic checks without the signature: what an event must pass to vouch for another.</summary>
+    internal static Result<Unit> CheckIntrinsicButSignature(ConversationEvent candidate, ConversationId conversation,
+        IConversationMembership membership, long nowUnixMs) =>
+        CheckIntrinsic(candidate, conversation, membership, nowUnixMs, signatureVerified: true);
 
     private static Result<Unit> CheckIntrinsic(ConversationEvent candidate, ConversationId conversation,
         IConversationMembership membership, long nowUnixMs, bool signatureVerified)

@@ -67,6 +67,41 @@ internal sealed class PendingEvents(int maxEvents, int maxBytes)
             ? [.. waiters.Select(id => _byId[id].Value)]
             : [];
 
+    /// <summary>
+    /// Whether a waiting event that carries <paramref name="candidate"/>'s signing key names it through parent ids
+    /// (directly or through other waiting events): that event passed the intrinsic checks, its signature included,
+    /// and its id commits to <paramref name="candidate"/>'s bytes. Visits each waiting event at most once.
+    /// </summary>
+    public bool HasSameKeyDescendant(ConversationEvent candidate)
+    {
+        var visited = new HashSet<EventId>();
+        var next = new Queue<EventId>([candidate.Id]);
+        while (next.TryDequeue(out EventId parent))
+        {
+            if (!_waitersByParent.TryGetValue(parent, out List<EventId>? waiters))
+            {
+                continue;
+            }
+
+            foreach (EventId waiter in waiters)
+            {
+                if (!visited.Add(waiter))
+                {
+                    continue;
+                }
+
+                if (_byId[waiter].Value.SigningKey.SequenceEqual(candidate.SigningKey))
+                {
+                    return true;
+                }
+
+                next.Enqueue(waiter);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Removes an event and its entries in the waiters index.</summary>
     public bool Remove(EventId id)
     {
