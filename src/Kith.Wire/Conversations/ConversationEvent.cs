@@ -76,25 +76,9 @@ public sealed partial class ConversationEvent
     public ConversationEvent(ConversationId conversation, DeviceId author, IEnumerable<EventId> parents,
         long timestampUnixMs, ReadOnlySpan<byte> chainId, uint chainIndex, ReadOnlySpan<byte> signingKey,
         ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> signature)
+        : this(Encode(conversation, author, parents, timestampUnixMs, chainId, chainIndex, signingKey, ciphertext, signature,
+            out EventId[] sorted), start: 0, sorted, conversation, author, timestampUnixMs, chainIndex)
     {
-        EventId[] sorted = SortedParents(parents);
-        CheckFields(sorted, timestampUnixMs, chainId, signingKey, ciphertext);
-        if (signature.Length != SignatureSize)
-        {
-            throw new ArgumentException($"An event signature is {SignatureSize} bytes.", nameof(signature));
-        }
-
-        int unsignedLength = ConversationEventCodec.UnsignedLength(sorted.Length, ciphertext.Length);
-        byte[] encoding = new byte[unsignedLength + SignatureSize];
-        ConversationEventCodec.WriteUnsigned(encoding, conversation, author, sorted, timestampUnixMs, chainId,
-            chainIndex, signingKey, ciphertext);
-        signature.CopyTo(encoding.AsSpan(unsignedLength));
-        (_buffer, _start, _parents) = (encoding, 0, sorted);
-        Conversation = conversation;
-        Author = author;
-        TimestampUnixMs = timestampUnixMs;
-        ChainIndex = chainIndex;
-        Id = HashId(encoding);
     }
 
     /// <summary>An event over an encoding already written and checked (by <see cref="Create"/> or the decoder).</summary>
@@ -163,6 +147,26 @@ public sealed partial class ConversationEvent
 
     /// <summary>The id and author, never the content.</summary>
     public override string ToString() => $"ConversationEvent({Id}, author {Author}, {_parents.Length} parents)";
+
+    /// <summary>The constructor's encoding: sorts and checks the fields, then writes them and the signature.</summary>
+    private static byte[] Encode(ConversationId conversation, DeviceId author, IEnumerable<EventId> parents,
+        long timestampUnixMs, ReadOnlySpan<byte> chainId, uint chainIndex, ReadOnlySpan<byte> signingKey,
+        ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> signature, out EventId[] sorted)
+    {
+        sorted = SortedParents(parents);
+        CheckFields(sorted, timestampUnixMs, chainId, signingKey, ciphertext);
+        if (signature.Length != SignatureSize)
+        {
+            throw new ArgumentException($"An event signature is {SignatureSize} bytes.", nameof(signature));
+        }
+
+        int unsignedLength = ConversationEventCodec.UnsignedLength(sorted.Length, ciphertext.Length);
+        byte[] encoding = new byte[unsignedLength + SignatureSize];
+        ConversationEventCodec.WriteUnsigned(encoding, conversation, author, sorted, timestampUnixMs, chainId,
+            chainIndex, signingKey, ciphertext);
+        signature.CopyTo(encoding.AsSpan(unsignedLength));
+        return encoding;
+    }
 
     /// <summary>The id of an encoding: BLAKE2b-256 in one call, no hasher object.</summary>
     private static EventId HashId(ReadOnlySpan<byte> encoding)
