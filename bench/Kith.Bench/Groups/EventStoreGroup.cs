@@ -3,18 +3,21 @@ using System.Text;
 using Kith.Bench.Harness;
 using Kith.Crypto;
 using Kith.Primitives.Ids;
+using Kith.Protocol.Messaging;
 using Kith.Protocol.SenderKeys;
 using Kith.Storage.Database;
 using Kith.Storage.Stores;
 using Kith.Wire.Conversations;
+using Kith.Wire.Messaging;
 
 namespace Kith.Bench.Groups;
 
 /// <summary>
-/// Durable send (issue 4, "Benchmarks"): seal a 100-byte message with the author's sender chain, sign the
-/// event with the chain's key, and commit the event together with the advanced chain state to an encrypted
-/// SQLite store (WAL, <c>synchronous = FULL</c>) in a temporary folder. Each event names the previous one of
-/// its sender as its parent, as a device writing alone does. Three ways:
+/// Durable send (issue 4, "Benchmarks"): seal a 100-character text message (padded to 160 bytes, as sent) with
+/// the author's sender chain and sign the event with the chain's key, both through <see cref="ContentSealer"/>, the
+/// product's send path; commit the event together with the advanced chain state to an encrypted SQLite store
+/// (WAL, <c>synchronous = FULL</c>) in a temporary folder. Each event names the previous one of its sender as its
+/// parent, as a device writing alone does. Three ways:
 /// <list type="bullet">
 /// <item><c>durable_send_per_s</c>: <see cref="Senders"/> concurrent senders (one conversation each), every
 /// message its own step through a <see cref="GroupCommitter"/>; a sender continues only once its message has
@@ -100,7 +103,8 @@ public sealed class EventStoreGroup : IBenchmarkGroup
             context.Report("durable_send_batched_per_s", batched.PerSecond, "msgs/s");
             context.ReportRatio("durable_send_batched_vs_target", batched.PerSecond / BatchedTarget);
 
-            // Not a figure of its own: the '#' line shows how much of a batched send is sealing and signing.
+            // Not figures of their own: the '#' lines show how much of a batched send is sealing and signing, and how
+            // that splits into the chain's Ed25519 signature (the floor: one per event) and its chain step + AEAD.
             context.Measure("encrypt + sign only, nothing stored", count =>
             {
                 for (long i = 0; i < count; i++)
@@ -108,11 +112,37 @@ public sealed class EventStoreGroup : IBenchmarkGroup
                     writer.Write();
                 }
             });
+            MeasureSplit(context, random, writer.Write());
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The parts of one write, each alone on a chain of its own, over the sizes of <paramref name="sample"/>.</summary>
+    private static void MeasureSplit(BenchContext context, IRandomSource random, ConversationEvent sample)
+    {
+        using var parts = new Writer(random);
+        byte[] padded = MessageContentCodec.EncodePadded(new TextContent(new string('m', MessageSize)));
+        // The size of the content binding of an event with one parent: label, conversation, author, timestamp, parents.
+        byte[] associatedData = new byte[16 + Id32.Size + Id32.Size + 8 + 1 + Id32.Size];
+        byte[] signedContent = sample.SignedContent();
+        byte[] signature = new byte[ConversationEvent.SignatureSize];
+        context.Measure($"  of which Ed25519 sign alone ({signedContent.Length} bytes)", count =>
+        {
+            for (long i = 0; i < count; i++)
+            {
+                parts.SignOnly(signedContent, signature);
+            }
+        });
+        context.Measure($"  of which sender chain step + HKDF + ChaCha20-Poly1305 alone ({padded.Length} bytes)", count =>
+        {
+            for (long i = 0; i < count; i++)
+            {
+                parts.SealOnly(padded, associatedData);
+            }
+        });
     }
 
     /// <summary>
@@ -135,12 +165,17 @@ public sealed class EventStoreGroup : IBenchmarkGroup
         Task.WhenAll(senders.Select(writer => Task.Run(() => Sender(writer)))).GetAwaiter().GetResult();
     }
 
-    /// <summary>One author device with one sender chain, writing a linear run of events.</summary>
+    /// <summary>
+    /// One author device with one sender chain, writing a linear run of events through the product's own sealing
+    /// code (<see cref="ContentSealer"/>, what <c>ConversationReplica.Send</c> runs): the text padded as sent, sealed
+    /// bound to the event header, and the event written once and signed in place.
+    /// </summary>
     private sealed class Writer : IDisposable
     {
+        private static readonly TextContent Message = new(new string('m', MessageSize));
+
         private readonly SenderChain _chain;
         private readonly DeviceId _author;
-        private readonly byte[] _plaintext = new byte[MessageSize];
         private EventId? _last;
         private long _timestamp = 1_700_000_000_000;
 
@@ -151,7 +186,6 @@ public sealed class EventStoreGroup : IBenchmarkGroup
             ConversationId conversation = ConversationId.FromBytes(id);
             random.Fill(id);
             _author = DeviceId.FromBytes(id);
-            random.Fill(_plaintext);
             _chain = SenderChain.Create(conversation, DateTimeOffset.FromUnixTimeMilliseconds(_timestamp), random);
         }
 
@@ -199,22 +233,21 @@ public sealed class EventStoreGroup : IBenchmarkGroup
             }
         }
 
-        /// <summary>Seals the message, signs the event on the previous one and advances the chain.</summary>
+        /// <summary>Pads the message, seals it, signs the event on the previous one and advances the chain.</summary>
         public ConversationEvent Write()
         {
             EventId[] parents = _last is { } last ? [last] : [];
-            long timestamp = _timestamp++;
-            uint index = _chain.Index;
-            // The associated data binds the ciphertext to its conversation and author, as the event header would.
-            byte[] header = [.. _chain.Conversation.Span, .. _author.Span];
-            SenderKeyMessage sealedMessage = _chain.Encrypt(_plaintext, header);
-            byte[] signed = ConversationEvent.SignedContentFor(_chain.Conversation, _author, parents, timestamp, _chain.ChainId,
-                index, _chain.SigningPublicKey, sealedMessage.Ciphertext);
-            var written = new ConversationEvent(_chain.Conversation, _author, parents, timestamp, _chain.ChainId, index,
-                _chain.SigningPublicKey, sealedMessage.Ciphertext, _chain.Sign(signed));
+            byte[] padded = MessageContentCodec.EncodePadded(Message);
+            ConversationEvent written = ContentSealer.Seal(_chain, _author, parents, _timestamp++, padded);
             _last = written.Id;
             return written;
         }
+
+        /// <summary>The sender chain alone: one chain step and the content AEAD, no event (a '#' line of the split).</summary>
+        public void SealOnly(ReadOnlySpan<byte> padded, ReadOnlySpan<byte> associatedData) => _chain.Encrypt(padded, associatedData);
+
+        /// <summary>The chain's Ed25519 signature alone over <paramref name="content"/> (a '#' line of the split: the floor).</summary>
+        public void SignOnly(ReadOnlySpan<byte> content, Span<byte> signature) => _chain.Sign(content, signature);
 
         public void Dispose() => _chain.Dispose();
 

@@ -70,10 +70,8 @@ internal sealed class SyncFixture : IConversationMembership, IDisposable
                     EventId[] parents = last is { } previous ? [previous] : [];
                     uint index = _chain.Index;
                     byte[] ciphertext = _chain.Encrypt(plaintext, header).Ciphertext;
-                    byte[] signed = ConversationEvent.SignedContentFor(Conversation, _author, parents, NowUnixMs, _chain.ChainId,
-                        index, _chain.SigningPublicKey, ciphertext);
-                    var written = new ConversationEvent(Conversation, _author, parents, NowUnixMs++, _chain.ChainId, index,
-                        _chain.SigningPublicKey, ciphertext, _chain.Sign(signed));
+                    ConversationEvent written = ConversationEvent.Create(Conversation, _author, parents, NowUnixMs++, _chain.ChainId,
+                        index, _chain.SigningPublicKey, ciphertext, _chain.Sign);
                     _ = events.Append(Conversation, written);
                     last = written.Id;
                 }

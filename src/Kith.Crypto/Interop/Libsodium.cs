@@ -81,5 +81,23 @@ internal static unsafe partial class Libsodium
     [LibraryImport(Library)]
     internal static partial int crypto_stream_chacha20_ietf(byte* c, ulong clen, byte* n, byte* k);
 
+    [LibraryImport(Library)]
+    internal static partial int crypto_auth_hmacsha256_init(byte* state, byte* key, nuint keylen);
+
+    [LibraryImport(Library)]
+    internal static partial int crypto_auth_hmacsha256_update(byte* state, byte* @in, ulong inlen);
+
+    [LibraryImport(Library)]
+    internal static partial int crypto_auth_hmacsha256_final(byte* state, byte* @out);
+
+    [LibraryImport(Library)]
+    internal static partial nuint crypto_auth_hmacsha256_statebytes();
+
+    [LibraryImport(Library)]
+    internal static partial int crypto_kdf_hkdf_sha256_extract(byte* prk, byte* salt, nuint saltlen, byte* ikm, nuint ikmlen);
+
+    [LibraryImport(Library)]
+    internal static partial int crypto_kdf_hkdf_sha256_expand(byte* @out, nuint outlen, byte* ctx, nuint ctxlen, byte* prk);
+
     internal const int crypto_pwhash_ALG_ARGON2ID13 = 2;
 }

@@ -29,13 +29,12 @@ internal static class ContentBinding
 
     public static byte[] AssociatedData(ConversationEvent e) => AssociatedData(e.Conversation, e.Author, e.TimestampUnixMs, e.Parents);
 
-    /// <summary>Signs an event with the chain's key (the seed never leaves <see cref="SenderChain"/>).</summary>
+    /// <summary>
+    /// Signs an event with the chain's key (the seed never leaves <see cref="SenderChain"/>), written once and signed in
+    /// its own buffer by <see cref="ConversationEvent.Create"/>.
+    /// </summary>
     public static ConversationEvent Sign(SenderChain chain, DeviceId author, IReadOnlyList<EventId> parents, long timestampUnixMs,
-        uint chainIndex, ReadOnlySpan<byte> payload)
-    {
-        byte[] signed = ConversationEvent.SignedContentFor(chain.Conversation, author, parents, timestampUnixMs, chain.ChainId,
-            chainIndex, chain.SigningPublicKey, payload);
-        return new ConversationEvent(chain.Conversation, author, parents, timestampUnixMs, chain.ChainId, chainIndex,
-            chain.SigningPublicKey, payload, chain.Sign(signed));
-    }
+        uint chainIndex, ReadOnlySpan<byte> payload) =>
+        ConversationEvent.Create(chain.Conversation, author, parents, timestampUnixMs, chain.ChainId, chainIndex,
+            chain.SigningPublicKey, payload, chain.Sign);
 }

@@ -58,9 +58,7 @@ public sealed partial class ConversationReplica
 
             IReadOnlyList<EventId> parents = _log.ParentsForNextEvent();
             byte[] plaintext = MessageContentCodec.EncodePadded(content);
-            SenderKeyMessage sealedContent = chain.Encrypt(plaintext, ContentBinding.AssociatedData(Conversation, Local, timestamp, parents));
-            ConversationEvent written = ContentBinding.Sign(chain, Local, parents, timestamp, sealedContent.Index,
-                new SealedContent(sealedContent.Ciphertext).ToBytes());
+            ConversationEvent written = ContentSealer.Seal(chain, Local, parents, timestamp, plaintext);
             Result<Unit> accepted = AddOwn(written);
             if (!accepted.IsOk)
             {

@@ -114,6 +114,13 @@ public sealed partial class SenderChain : IDisposable
     }
 
     /// <summary>
+    /// Signs <paramref name="message"/> into the 64 bytes of <paramref name="signature"/>: the
+    /// <see cref="Wire.Conversations.EventSigner"/> that <see cref="Wire.Conversations.ConversationEvent.Create"/>
+    /// calls, so an event is signed in its own buffer.
+    /// </summary>
+    public void Sign(ReadOnlySpan<byte> message, Span<byte> signature) => _signingKey.Sign(message, signature);
+
+    /// <summary>
     /// The distribution message for a member device: the chain key at the current index, so the member reads
     /// this and every later message but no earlier one. The caller disposes it after sending.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Kith.Crypto;
+using Kith.Primitives;
 using ChaCha20Poly1305 = Kith.Crypto.ChaCha20Poly1305;
 
 namespace Kith.Protocol.SenderKeys;
@@ -36,7 +37,10 @@ internal static class SenderKeyKdf
     internal static byte[] Seal(ReadOnlySpan<byte> messageKey, ReadOnlySpan<byte> chainId, uint index,
         ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> plaintext)
     {
-        byte[] ad = BindAssociatedData(chainId, index, associatedData);
+        // On the stack: callers bound the caller's part to Limits.SenderKeyMaxAssociatedDataSize (4 KiB), and every
+        // event written seals once, so a heap array per message was garbage on the author's hot path.
+        Span<byte> ad = stackalloc byte[BoundSize(associatedData)];
+        BindAssociatedData(chainId, index, associatedData, ad);
         byte[] ciphertext = new byte[plaintext.Length + ChaCha20Poly1305.TagSize];
         Span<byte> keyAndNonce = stackalloc byte[KeySize + NonceSize];
         try
@@ -60,7 +64,8 @@ internal static class SenderKeyKdf
             return null;
         }
 
-        byte[] ad = BindAssociatedData(chainId, index, associatedData);
+        Span<byte> ad = stackalloc byte[BoundSize(associatedData)];
+        BindAssociatedData(chainId, index, associatedData, ad);
         byte[] plaintext = new byte[ciphertext.Length - ChaCha20Poly1305.TagSize];
         Span<byte> keyAndNonce = stackalloc byte[KeySize + NonceSize];
         try
@@ -74,12 +79,16 @@ internal static class SenderKeyKdf
         }
     }
 
-    private static byte[] BindAssociatedData(ReadOnlySpan<byte> chainId, uint index, ReadOnlySpan<byte> associatedData)
+    private static int BoundSize(ReadOnlySpan<byte> associatedData) =>
+        associatedData.Length <= Limits.SenderKeyMaxAssociatedDataSize
+            ? ChainIdSize + 4 + associatedData.Length
+            : throw new ArgumentException("The associated data is larger than Limits.SenderKeyMaxAssociatedDataSize.", nameof(associatedData));
+
+    /// <summary>The AEAD's associated data: <c>chain id ‖ index (u32, big-endian) ‖ the caller's associated data</c>.</summary>
+    private static void BindAssociatedData(ReadOnlySpan<byte> chainId, uint index, ReadOnlySpan<byte> associatedData, Span<byte> ad)
     {
-        byte[] ad = new byte[ChainIdSize + 4 + associatedData.Length];
         chainId.CopyTo(ad);
-        BinaryPrimitives.WriteUInt32BigEndian(ad.AsSpan(ChainIdSize), index);
-        associatedData.CopyTo(ad.AsSpan(ChainIdSize + 4));
-        return ad;
+        BinaryPrimitives.WriteUInt32BigEndian(ad[ChainIdSize..], index);
+        associatedData.CopyTo(ad[(ChainIdSize + 4)..]);
     }
 }

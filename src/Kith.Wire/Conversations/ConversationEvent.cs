@@ -29,7 +29,7 @@ namespace Kith.Wire.Conversations;
 /// encoding (and id) of someone else's event.
 /// </para>
 /// </remarks>
-public sealed class ConversationEvent
+public sealed partial class ConversationEvent
 {
     /// <summary>Current encoding version.</summary>
     public const byte Version = 1;
@@ -56,7 +56,10 @@ public sealed class ConversationEvent
     /// <summary>Domain separation for event signatures, so no other Kith signature verifies as an event's.</summary>
     public static ReadOnlySpan<byte> SignatureContext => "Kith conversation event v1\0"u8;
 
-    private readonly byte[] _encoding;
+    // The encoding is _buffer[_start..]. An event written by its author (Create) keeps SignatureContext in front
+    // of it, so the signed bytes were one span of the same array; a decoded or constructed event starts at 0.
+    private readonly byte[] _buffer;
+    private readonly int _start;
     private readonly EventId[] _parents;
 
     /// <summary>Builds an event from its fields; throws on values that no valid event has (a caller bug).</summary>
@@ -69,29 +72,25 @@ public sealed class ConversationEvent
     /// <param name="signingKey">The chain's Ed25519 signing public key.</param>
     /// <param name="ciphertext">The encrypted content, at most <see cref="Limits.MaxEventCiphertext"/> bytes.</param>
     /// <param name="signature">Ed25519 signature over <see cref="SignedContent"/>; checked by the log, not here.</param>
+    /// <remarks>An author writing a new event uses <see cref="Create"/>, which encodes once and signs in place.</remarks>
     public ConversationEvent(ConversationId conversation, DeviceId author, IEnumerable<EventId> parents,
         long timestampUnixMs, ReadOnlySpan<byte> chainId, uint chainIndex, ReadOnlySpan<byte> signingKey,
         ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> signature)
+        : this(Encode(conversation, author, parents, timestampUnixMs, chainId, chainIndex, signingKey, ciphertext, signature,
+            out EventId[] sorted), start: 0, sorted, conversation, author, timestampUnixMs, chainIndex)
     {
-        ArgumentNullException.ThrowIfNull(parents);
-        EventId[] sorted = [.. parents];
-        Array.Sort(sorted);
-        _parents = sorted;
-        CheckFields(sorted, timestampUnixMs, chainId, signingKey, ciphertext);
-        if (signature.Length != SignatureSize)
-        {
-            throw new ArgumentException($"An event signature is {SignatureSize} bytes.", nameof(signature));
-        }
+    }
 
-        var writer = new WireWriter(HeadSize + (sorted.Length * Id32.Size) + MiddleSize + ciphertext.Length + SignatureSize);
-        ConversationEventCodec.WriteUnsigned(writer, conversation, author, sorted, timestampUnixMs, chainId,
-            chainIndex, signingKey, ciphertext);
-        _encoding = writer.Bytes(signature).ToArray();
+    /// <summary>An event over an encoding already written and checked (by <see cref="Create"/> or the decoder).</summary>
+    private ConversationEvent(byte[] buffer, int start, EventId[] sortedParents, ConversationId conversation,
+        DeviceId author, long timestampUnixMs, uint chainIndex)
+    {
+        (_buffer, _start, _parents) = (buffer, start, sortedParents);
         Conversation = conversation;
         Author = author;
         TimestampUnixMs = timestampUnixMs;
         ChainIndex = chainIndex;
-        Id = EventId.FromBytes(Blake2b.Hash256(_encoding));
+        Id = HashId(buffer.AsSpan(start));
     }
 
     /// <summary>The event id: BLAKE2b-256 of the whole encoding, signature included.</summary>
@@ -113,60 +112,77 @@ public sealed class ConversationEvent
     public uint ChainIndex { get; }
 
     /// <summary>The sender chain (32 bytes).</summary>
-    public ReadOnlySpan<byte> ChainId => _encoding.AsSpan(ChainIdOffset, ChainIdSize);
+    public ReadOnlySpan<byte> ChainId => Encoding.Slice(ChainIdOffset, ChainIdSize);
 
     /// <summary>The chain's Ed25519 signing public key (32 bytes).</summary>
-    public ReadOnlySpan<byte> SigningKey => _encoding.AsSpan(ChainIdOffset + ChainIdSize + 4, SigningKeySize);
+    public ReadOnlySpan<byte> SigningKey => Encoding.Slice(ChainIdOffset + ChainIdSize + 4, SigningKeySize);
 
     /// <summary>The encrypted content.</summary>
     public ReadOnlySpan<byte> Ciphertext =>
-        _encoding.AsSpan(ChainIdOffset + ChainIdSize + 4 + SigningKeySize + 4, CiphertextLength);
+        Encoding.Slice(ChainIdOffset + ChainIdSize + 4 + SigningKeySize + 4, CiphertextLength);
 
     /// <summary>The Ed25519 signature (64 bytes).</summary>
-    public ReadOnlySpan<byte> Signature => _encoding.AsSpan(_encoding.Length - SignatureSize);
+    public ReadOnlySpan<byte> Signature => Encoding[^SignatureSize..];
 
     /// <summary>The canonical encoding.</summary>
-    public ReadOnlySpan<byte> Encoding => _encoding;
+    public ReadOnlySpan<byte> Encoding => _buffer.AsSpan(_start);
 
     /// <summary>Length of the canonical encoding.</summary>
-    public int EncodedLength => _encoding.Length;
+    public int EncodedLength => _buffer.Length - _start;
 
     private int ChainIdOffset => HeadSize + (_parents.Length * Id32.Size) + 8;
 
     private int CiphertextLength =>
-        _encoding.Length - SignatureSize - (ChainIdOffset + ChainIdSize + 4 + SigningKeySize + 4);
+        EncodedLength - SignatureSize - (ChainIdOffset + ChainIdSize + 4 + SigningKeySize + 4);
 
     /// <summary>A copy of the canonical encoding.</summary>
-    public byte[] ToBytes() => (byte[])_encoding.Clone();
+    public byte[] ToBytes() => Encoding.ToArray();
 
     /// <summary>The bytes the signature covers: <see cref="SignatureContext"/> and the encoding without the signature.</summary>
     public byte[] SignedContent() =>
-        [.. SignatureContext, .. _encoding.AsSpan(0, _encoding.Length - SignatureSize)];
-
-    /// <summary>
-    /// The bytes an author signs for an event with these fields (the same as <see cref="SignedContent"/> of
-    /// the finished event); throws on values no valid event has.
-    /// </summary>
-    public static byte[] SignedContentFor(ConversationId conversation, DeviceId author, IEnumerable<EventId> parents,
-        long timestampUnixMs, ReadOnlySpan<byte> chainId, uint chainIndex, ReadOnlySpan<byte> signingKey,
-        ReadOnlySpan<byte> ciphertext)
-    {
-        ArgumentNullException.ThrowIfNull(parents);
-        EventId[] sorted = [.. parents];
-        Array.Sort(sorted);
-        CheckFields(sorted, timestampUnixMs, chainId, signingKey, ciphertext);
-        var writer = new WireWriter(SignatureContext.Length + HeadSize + (sorted.Length * Id32.Size) + MiddleSize + ciphertext.Length);
-        writer.Bytes(SignatureContext);
-        ConversationEventCodec.WriteUnsigned(writer, conversation, author, sorted, timestampUnixMs, chainId,
-            chainIndex, signingKey, ciphertext);
-        return writer.ToArray();
-    }
+        [.. SignatureContext, .. Encoding[..^SignatureSize]];
 
     /// <summary>Decodes untrusted bytes. Checks structure and sizes only; the log checks the signature.</summary>
     public static Result<ConversationEvent> Decode(ReadOnlySpan<byte> bytes) => ConversationEventCodec.Decode(bytes);
 
     /// <summary>The id and author, never the content.</summary>
     public override string ToString() => $"ConversationEvent({Id}, author {Author}, {_parents.Length} parents)";
+
+    /// <summary>The constructor's encoding: sorts and checks the fields, then writes them and the signature.</summary>
+    private static byte[] Encode(ConversationId conversation, DeviceId author, IEnumerable<EventId> parents,
+        long timestampUnixMs, ReadOnlySpan<byte> chainId, uint chainIndex, ReadOnlySpan<byte> signingKey,
+        ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> signature, out EventId[] sorted)
+    {
+        sorted = SortedParents(parents);
+        CheckFields(sorted, timestampUnixMs, chainId, signingKey, ciphertext);
+        if (signature.Length != SignatureSize)
+        {
+            throw new ArgumentException($"An event signature is {SignatureSize} bytes.", nameof(signature));
+        }
+
+        int unsignedLength = ConversationEventCodec.UnsignedLength(sorted.Length, ciphertext.Length);
+        byte[] encoding = new byte[unsignedLength + SignatureSize];
+        ConversationEventCodec.WriteUnsigned(encoding, conversation, author, sorted, timestampUnixMs, chainId,
+            chainIndex, signingKey, ciphertext);
+        signature.CopyTo(encoding.AsSpan(unsignedLength));
+        return encoding;
+    }
+
+    /// <summary>The id of an encoding: BLAKE2b-256 in one call, no hasher object.</summary>
+    private static EventId HashId(ReadOnlySpan<byte> encoding)
+    {
+        Span<byte> id = stackalloc byte[Blake2b.Hash256Size];
+        Blake2b.Hash(encoding, id);
+        return EventId.FromBytes(id);
+    }
+
+    private static EventId[] SortedParents(IEnumerable<EventId> parents)
+    {
+        ArgumentNullException.ThrowIfNull(parents);
+        EventId[] sorted = [.. parents];
+        Array.Sort(sorted);
+        return sorted;
+    }
 
     private static void CheckFields(EventId[] sortedParents, long timestampUnixMs, ReadOnlySpan<byte> chainId,
         ReadOnlySpan<byte> signingKey, ReadOnlySpan<byte> ciphertext)

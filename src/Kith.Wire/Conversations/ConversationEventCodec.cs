@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Kith.Primitives;
 using Kith.Primitives.Errors;
 using Kith.Primitives.Ids;
@@ -7,17 +8,41 @@ namespace Kith.Wire.Conversations;
 /// <summary>Writing and reading of <see cref="ConversationEvent"/>'s canonical encoding.</summary>
 internal static class ConversationEventCodec
 {
-    internal static void WriteUnsigned(WireWriter writer, ConversationId conversation, DeviceId author,
+    /// <summary>Length of the encoding up to (not including) the signature.</summary>
+    internal static int UnsignedLength(int parentCount, int ciphertextLength) =>
+        ConversationEvent.HeadSize + (parentCount * Id32.Size) + ConversationEvent.MiddleSize + ciphertextLength;
+
+    /// <summary>
+    /// Writes the encoding up to the signature into exactly <see cref="UnsignedLength"/> bytes of
+    /// <paramref name="destination"/>. Spans and fixed offsets rather than a growing writer: every event is
+    /// written through here once, on the author's hot path, and its length is known before the first byte.
+    /// </summary>
+    internal static void WriteUnsigned(Span<byte> destination, ConversationId conversation, DeviceId author,
         EventId[] sortedParents, long timestampUnixMs, ReadOnlySpan<byte> chainId, uint chainIndex,
         ReadOnlySpan<byte> signingKey, ReadOnlySpan<byte> ciphertext)
     {
-        writer.Byte(ConversationEvent.Version).Bytes(conversation.Span).Bytes(author.Span).Byte((byte)sortedParents.Length);
+        destination[0] = ConversationEvent.Version;
+        conversation.Span.CopyTo(destination[1..]);
+        author.Span.CopyTo(destination[(1 + Id32.Size)..]);
+        destination[1 + (2 * Id32.Size)] = (byte)sortedParents.Length;
+        int at = ConversationEvent.HeadSize;
         foreach (EventId parent in sortedParents)
         {
-            writer.Bytes(parent.Span);
+            parent.Span.CopyTo(destination[at..]);
+            at += Id32.Size;
         }
 
-        writer.U64((ulong)timestampUnixMs).Bytes(chainId).U32(chainIndex).Bytes(signingKey).Prefixed32(ciphertext);
+        BinaryPrimitives.WriteUInt64BigEndian(destination[at..], (ulong)timestampUnixMs);
+        at += 8;
+        chainId.CopyTo(destination[at..]);
+        at += ConversationEvent.ChainIdSize;
+        BinaryPrimitives.WriteUInt32BigEndian(destination[at..], chainIndex);
+        at += 4;
+        signingKey.CopyTo(destination[at..]);
+        at += ConversationEvent.SigningKeySize;
+        BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)ciphertext.Length);
+        at += 4;
+        ciphertext.CopyTo(destination[at..]);
     }
 
     internal static Result<ConversationEvent> Decode(ReadOnlySpan<byte> bytes)
@@ -69,11 +94,11 @@ internal static class ConversationEventCodec
         }
 
         if (!reader.TryReadUInt64(out ulong timestamp)
-            || !reader.TryReadSpan(ConversationEvent.ChainIdSize, out ReadOnlySpan<byte> chainId)
+            || !reader.TryReadSpan(ConversationEvent.ChainIdSize, out _)
             || !reader.TryReadUInt32(out uint chainIndex)
-            || !reader.TryReadSpan(ConversationEvent.SigningKeySize, out ReadOnlySpan<byte> signingKey)
-            || !reader.TryReadPrefixed32(Limits.MaxEventCiphertext, out ReadOnlySpan<byte> ciphertext)
-            || !reader.TryReadSpan(ConversationEvent.SignatureSize, out ReadOnlySpan<byte> signature))
+            || !reader.TryReadSpan(ConversationEvent.SigningKeySize, out _)
+            || !reader.TryReadPrefixed32(Limits.MaxEventCiphertext, out _)
+            || !reader.TryReadSpan(ConversationEvent.SignatureSize, out _))
         {
             return reader.Error!;
         }
@@ -88,7 +113,9 @@ internal static class ConversationEventCodec
             return WireErrors.Malformed;
         }
 
-        return new ConversationEvent(ConversationId.FromBytes(conversation), DeviceId.FromBytes(author), parents,
-            (long)timestamp, chainId, chainIndex, signingKey, ciphertext, signature);
+        // Every field has now been checked as the constructor would check it, and the layout has exactly one
+        // encoding per event, so the bytes read are the event's encoding: kept as they are, not written again.
+        return ConversationEvent.FromCheckedEncoding(bytes.ToArray(), start: 0, parents, ConversationId.FromBytes(conversation),
+            DeviceId.FromBytes(author), (long)timestamp, chainIndex);
     }
 }

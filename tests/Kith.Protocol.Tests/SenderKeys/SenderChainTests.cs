@@ -1,5 +1,7 @@
 using Kith.Primitives;
+using Kith.Primitives.Ids;
 using Kith.Protocol.SenderKeys;
+using Kith.Wire.Conversations;
 
 namespace Kith.Protocol.Tests.SenderKeys;
 
@@ -55,6 +57,19 @@ public class SenderChainTests
         Assert.False(fixture.Member.Verify("other bytes"u8, signature));
         Assert.False(fixture.Member.Verify("event bytes"u8, signature.AsSpan(0, 63)));
         Assert.True(other.Member.Verify("event bytes"u8, forged));
+    }
+
+    [Fact]
+    public void An_event_signed_in_its_own_buffer_carries_the_same_signature_and_verifies()
+    {
+        using var fixture = new SenderKeyFixture(1);
+        var author = DeviceId.FromBytes(new byte[DeviceId.Size]);
+        ConversationEvent e = ConversationEvent.Create(fixture.Conversation, author, [], 5, fixture.Author.ChainId, 0,
+            fixture.Author.SigningPublicKey, "sealed"u8, fixture.Author.Sign);
+
+        // Ed25519 is deterministic (RFC 8032 §5.1.6): the span overload and the array one sign alike.
+        Assert.Equal(fixture.Author.Sign(e.SignedContent()), e.Signature.ToArray());
+        Assert.True(fixture.Member.Verify(e.SignedContent(), e.Signature));
     }
 
     [Fact]
