@@ -1,3 +1,4 @@
+using Kith.Primitives.Ids;
 using Kith.Storage.Encryption;
 using Microsoft.Data.Sqlite;
 
@@ -12,6 +13,7 @@ public sealed class KithTransaction
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly StatementCache _statements;
+    private Dictionary<ConversationId, long>? _lastEventSeq;
     private bool _completed;
 
     internal KithTransaction(KithDatabase database, SqliteConnection connection, SqliteTransaction transaction, StatementCache statements)
@@ -58,6 +60,22 @@ public sealed class KithTransaction
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         return _statements.Get(sql, _transaction);
+    }
+
+    /// <summary>
+    /// The last <c>conversation_event</c> position per conversation that this transaction has read or written, so
+    /// that <see cref="Stores.SqliteEventStore"/> asks for <c>max(seq)</c> once per conversation and transaction
+    /// rather than once per append. It needs no invalidation: it lives exactly as long as the changes it describes,
+    /// because a rolled back transaction ends this object and every group-commit step (a savepoint that may be rolled
+    /// back alone) runs with a <see cref="KithTransaction"/> of its own.
+    /// </summary>
+    internal Dictionary<ConversationId, long> LastEventSeq
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            return _lastEventSeq ??= [];
+        }
     }
 
     internal void Complete() => _completed = true;

@@ -51,9 +51,7 @@ public sealed class SqliteEventStore : IEventStore
         byte[] conversationIndex = ConversationIndex(conversation);
         return _scope.Run(transaction =>
         {
-            var last = transaction.Prepared("SELECT coalesce(max(seq), 0) FROM conversation_event WHERE conversation = $conversation");
-            last.Parameters.AddWithValue("$conversation", conversationIndex);
-            long seq = (long)last.ExecuteScalar()!;
+            long seq = LastSeq(transaction, conversation, conversationIndex);
 
             // One prepared statement for every row: a duplicate id (stored before, or twice in this batch) inserts
             // nothing and takes no position, so redelivery stays harmless.
@@ -76,12 +74,27 @@ public sealed class SqliteEventStore : IEventStore
                 if (insert.ExecuteNonQuery() == 1)
                 {
                     seq = next;
+                    transaction.LastEventSeq[conversation] = seq;
                     appended++;
                 }
             }
 
             return appended;
         });
+    }
+
+    /// <summary>The conversation's last position, read once per transaction (<see cref="KithTransaction.LastEventSeq"/>).</summary>
+    private static long LastSeq(KithTransaction transaction, ConversationId conversation, byte[] conversationIndex)
+    {
+        if (!transaction.LastEventSeq.TryGetValue(conversation, out long seq))
+        {
+            var last = transaction.Prepared("SELECT coalesce(max(seq), 0) FROM conversation_event WHERE conversation = $conversation");
+            last.Parameters.AddWithValue("$conversation", conversationIndex);
+            seq = (long)last.ExecuteScalar()!;
+            transaction.LastEventSeq[conversation] = seq;
+        }
+
+        return seq;
     }
 
     /// <inheritdoc/>
