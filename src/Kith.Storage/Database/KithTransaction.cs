@@ -1,5 +1,6 @@
 using Kith.Primitives.Ids;
 using Kith.Storage.Encryption;
+using Kith.Storage.Stores;
 using Microsoft.Data.Sqlite;
 
 namespace Kith.Storage.Database;
@@ -13,7 +14,7 @@ public sealed class KithTransaction
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly StatementCache _statements;
-    private Dictionary<ConversationId, long>? _lastEventSeq;
+    private Dictionary<ConversationId, EventTail>? _eventTails;
     private bool _completed;
 
     internal KithTransaction(KithDatabase database, SqliteConnection connection, SqliteTransaction transaction, StatementCache statements)
@@ -63,18 +64,18 @@ public sealed class KithTransaction
     }
 
     /// <summary>
-    /// The last <c>conversation_event</c> position per conversation that this transaction has read or written, so
-    /// that <see cref="Stores.SqliteEventStore"/> asks for <c>max(seq)</c> once per conversation and transaction
+    /// The conversations whose <c>conversation_event</c> tail this transaction has read or written (blind index and
+    /// last position), so that <see cref="SqliteEventStore"/> computes both once per conversation and transaction
     /// rather than once per append. It needs no invalidation: it lives exactly as long as the changes it describes,
     /// because a rolled back transaction ends this object and every group-commit step (a savepoint that may be rolled
     /// back alone) runs with a <see cref="KithTransaction"/> of its own.
     /// </summary>
-    internal Dictionary<ConversationId, long> LastEventSeq
+    internal Dictionary<ConversationId, EventTail> EventTails
     {
         get
         {
             ObjectDisposedException.ThrowIf(_completed, this);
-            return _lastEventSeq ??= [];
+            return _eventTails ??= [];
         }
     }
 

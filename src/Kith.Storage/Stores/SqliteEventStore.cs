@@ -48,10 +48,9 @@ public sealed class SqliteEventStore : IEventStore
             InMemoryEventStore.ThrowIfMisplaced(conversation, e);
         }
 
-        byte[] conversationIndex = ConversationIndex(conversation);
         return _scope.Run(transaction =>
         {
-            long seq = LastSeq(transaction, conversation, conversationIndex);
+            EventTail tail = Tail(transaction, conversation);
 
             // One prepared statement for every row: a duplicate id (stored before, or twice in this batch) inserts
             // nothing and takes no position, so redelivery stays harmless.
@@ -62,19 +61,19 @@ public sealed class SqliteEventStore : IEventStore
             SqliteParameter seqParameter = insert.Parameters.Add("$seq", SqliteType.Integer);
             SqliteParameter idParameter = insert.Parameters.Add("$id", SqliteType.Blob);
             SqliteParameter eventParameter = insert.Parameters.Add("$event", SqliteType.Blob);
-            insert.Parameters.AddWithValue("$conversation", conversationIndex);
+            insert.Parameters.AddWithValue("$conversation", tail.ConversationIndex);
+            Span<byte> rowKey = stackalloc byte[RowKeySize];
             int appended = 0;
             foreach (ConversationEvent e in accepted)
             {
                 byte[] id = IdIndex(conversation, e.Id);
-                long next = checked(seq + 1);
+                long next = checked(tail.LastSeq + 1);
                 seqParameter.Value = next;
                 idParameter.Value = id;
-                eventParameter.Value = transaction.Values.Encrypt(EventColumn, RowKey(id, next), e.Encoding);
+                eventParameter.Value = transaction.Values.Encrypt(EventColumn, RowKey(id, next, rowKey), e.Encoding);
                 if (insert.ExecuteNonQuery() == 1)
                 {
-                    seq = next;
-                    transaction.LastEventSeq[conversation] = seq;
+                    tail.LastSeq = next;
                     appended++;
                 }
             }
@@ -83,18 +82,19 @@ public sealed class SqliteEventStore : IEventStore
         });
     }
 
-    /// <summary>The conversation's last position, read once per transaction (<see cref="KithTransaction.LastEventSeq"/>).</summary>
-    private static long LastSeq(KithTransaction transaction, ConversationId conversation, byte[] conversationIndex)
+    /// <summary>The conversation's blind index and last position, each found once per transaction (<see cref="KithTransaction.EventTails"/>).</summary>
+    private EventTail Tail(KithTransaction transaction, ConversationId conversation)
     {
-        if (!transaction.LastEventSeq.TryGetValue(conversation, out long seq))
+        if (!transaction.EventTails.TryGetValue(conversation, out EventTail? tail))
         {
+            byte[] conversationIndex = ConversationIndex(conversation);
             var last = transaction.Prepared("SELECT coalesce(max(seq), 0) FROM conversation_event WHERE conversation = $conversation");
             last.Parameters.AddWithValue("$conversation", conversationIndex);
-            seq = (long)last.ExecuteScalar()!;
-            transaction.LastEventSeq[conversation] = seq;
+            tail = new EventTail(conversationIndex, (long)last.ExecuteScalar()!);
+            transaction.EventTails.Add(conversation, tail);
         }
 
-        return seq;
+        return tail;
     }
 
     /// <inheritdoc/>
@@ -176,7 +176,8 @@ public sealed class SqliteEventStore : IEventStore
     private static Result<ConversationEvent> Open(KithTransaction transaction, ConversationId conversation, byte[] idIndex,
         long seq, byte[] stored)
     {
-        Result<byte[]> encoding = transaction.Values.Decrypt(EventColumn, RowKey(idIndex, seq), stored);
+        // Sized by the id as read: a corrupt file may hold an id of any length.
+        Result<byte[]> encoding = transaction.Values.Decrypt(EventColumn, RowKey(idIndex, seq, new byte[idIndex.Length + sizeof(ulong)]), stored);
         if (!encoding.IsOk)
         {
             return encoding.Error;
@@ -190,13 +191,17 @@ public sealed class SqliteEventStore : IEventStore
 
     private byte[] IdIndex(ConversationId conversation, EventId id) => _scope.Database.Index.Compute(IdColumn, conversation.Span, id.Span);
 
-    /// <summary><c>id || seq (u64 big-endian)</c>: binds an event to its conversation, its id and its arrival position.</summary>
-    private static byte[] RowKey(byte[] id, long seq)
+    private const int RowKeySize = BlindIndex.Size + sizeof(ulong);
+
+    /// <summary>
+    /// <c>id || seq (u64 big-endian)</c> written into <paramref name="rowKey"/>: binds an event to its conversation, its
+    /// id and its arrival position.
+    /// </summary>
+    private static Span<byte> RowKey(byte[] id, long seq, Span<byte> rowKey)
     {
-        byte[] rowKey = new byte[id.Length + sizeof(ulong)];
-        id.CopyTo(rowKey, 0);
-        BinaryPrimitives.WriteUInt64BigEndian(rowKey.AsSpan(id.Length), checked((ulong)seq));
-        return rowKey;
+        id.CopyTo(rowKey);
+        BinaryPrimitives.WriteUInt64BigEndian(rowKey[id.Length..], checked((ulong)seq));
+        return rowKey[..(id.Length + sizeof(ulong))];
     }
 
     /// <summary>Names the type only: the store reaches the database's keys.</summary>

@@ -9,7 +9,7 @@ namespace Kith.Storage.Tests.Conformance;
 
 /// <summary>
 /// The positions (<c>seq</c>) <see cref="SqliteEventStore"/> gives: 1, 2, 3, ... per conversation in arrival order,
-/// with the last one remembered per transaction (<see cref="KithTransaction.LastEventSeq"/>) and nothing remembered
+/// with the last one remembered per transaction (<see cref="KithTransaction.EventTails"/>) and nothing remembered
 /// from a rolled back transaction or group-commit step.
 /// </summary>
 public sealed class SqliteEventPositionTests : IDisposable
