@@ -64,6 +64,16 @@ public sealed class KithTransaction
     }
 
     /// <summary>
+    /// The connection's <see cref="NativeStatement"/> for <paramref name="sql"/> (a constant text), which runs in this
+    /// transaction because the connection has no other. Owned by the cache, like <see cref="Prepared"/>'s commands.
+    /// </summary>
+    internal NativeStatement PreparedNative(string sql)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        return _statements.Native(sql);
+    }
+
+    /// <summary>
     /// The conversations whose <c>conversation_event</c> tail this transaction has read or written (blind index and
     /// last position), so that <see cref="SqliteEventStore"/> computes both once per conversation and transaction
     /// rather than once per append. It needs no invalidation: it lives exactly as long as the changes it describes,

@@ -5,7 +5,6 @@ using Kith.Protocol.Conversations;
 using Kith.Storage.Database;
 using Kith.Storage.Encryption;
 using Kith.Wire.Conversations;
-using Microsoft.Data.Sqlite;
 
 namespace Kith.Storage.Stores;
 
@@ -53,25 +52,23 @@ public sealed class SqliteEventStore : IEventStore
             EventTail tail = Tail(transaction, conversation);
 
             // One prepared statement for every row: a duplicate id (stored before, or twice in this batch) inserts
-            // nothing and takes no position, so redelivery stays harmless.
-            var insert = transaction.Prepared("""
+            // nothing and takes no position, so redelivery stays harmless. Parameters are numbered in order of
+            // appearance (https://sqlite.org/c3ref/bind_blob.html).
+            NativeStatement insert = transaction.PreparedNative("""
                 INSERT INTO conversation_event (conversation, seq, id, event) VALUES ($conversation, $seq, $id, $event)
                 ON CONFLICT (id) DO NOTHING
                 """);
-            SqliteParameter seqParameter = insert.Parameters.Add("$seq", SqliteType.Integer);
-            SqliteParameter idParameter = insert.Parameters.Add("$id", SqliteType.Blob);
-            SqliteParameter eventParameter = insert.Parameters.Add("$event", SqliteType.Blob);
-            insert.Parameters.AddWithValue("$conversation", tail.ConversationIndex);
             Span<byte> rowKey = stackalloc byte[RowKeySize];
             int appended = 0;
             foreach (ConversationEvent e in accepted)
             {
                 byte[] id = IdIndex(conversation, e.Id);
                 long next = checked(tail.LastSeq + 1);
-                seqParameter.Value = next;
-                idParameter.Value = id;
-                eventParameter.Value = transaction.Values.Encrypt(EventColumn, RowKey(id, next, rowKey), e.Encoding);
-                if (insert.ExecuteNonQuery() == 1)
+                insert.Bind(1, tail.ConversationIndex);
+                insert.Bind(2, next);
+                insert.Bind(3, id);
+                insert.Bind(4, transaction.Values.Encrypt(EventColumn, RowKey(id, next, rowKey), e.Encoding));
+                if (insert.Execute() == 1)
                 {
                     tail.LastSeq = next;
                     appended++;
