@@ -1,4 +1,6 @@
+using System.Globalization;
 using Kith.Crypto;
+using Kith.Storage.Database;
 using Microsoft.Data.Sqlite;
 
 namespace Kith.Bench.Groups;
@@ -6,7 +8,7 @@ namespace Kith.Bench.Groups;
 /// <summary>
 /// What persisting the synced events costs at least, whatever the protocol: each encoding sealed with
 /// XChaCha20-Poly1305 (as the store's value cipher does) and inserted with one prepared statement into a
-/// fresh SQLite file with the store's durability settings (WAL, <c>synchronous = FULL</c>), one
+/// fresh SQLite file with the store's durability settings (WAL, <c>synchronous = FULL</c>) and page cache, one
 /// transaction per <c>batchSize</c> events. <see cref="SyncGroup"/> passes
 /// <see cref="Primitives.Limits.MaxSyncCommitEvents"/>, the most a sync receiver commits at once, so the bound
 /// never commits more often than the receiver does.
@@ -21,6 +23,9 @@ internal static class SyncStorageBound
         using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "bound.db")};Pooling=False");
         connection.Open();
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+        // The store's page cache: the bound's id index is as random as the store's, and with a smaller cache than
+        // the store has the bound would pay for cache misses the store does not.
+        Execute(connection, "PRAGMA cache_size = -" + KithDatabaseOptions.DefaultPageCacheKiB.ToString(CultureInfo.InvariantCulture));
         Execute(connection, "CREATE TABLE bound_event (seq INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, event BLOB NOT NULL)");
         for (int done = 0; done < events.Count; done += batchSize)
         {

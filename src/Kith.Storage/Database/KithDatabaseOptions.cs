@@ -20,13 +20,19 @@ public sealed class KithDatabaseOptions
 
     /// <summary>
     /// Most memory SQLite's page cache of the connection may use, in KiB (<c>PRAGMA cache_size</c> with a negative
-    /// value). The default is SQLite's own (2,000 KiB): a device's working set is small. Bulk writers (an import,
-    /// the benchmarks' builder) raise it so that one large transaction's pages stay in memory until its commit.
+    /// value). The default is <see cref="DefaultPageCacheKiB"/>. Bulk writers (an import, the benchmarks' builder)
+    /// raise it so that one large transaction's pages stay in memory until its commit.
     /// </summary>
     public int PageCacheKiB { get; init; } = DefaultPageCacheKiB;
 
-    /// <summary>SQLite's default page cache size in KiB (<c>SQLITE_DEFAULT_CACHE_SIZE</c> = -2000).</summary>
-    public const int DefaultPageCacheKiB = 2000;
+    /// <summary>
+    /// 16 MiB, eight times SQLite's default (<c>SQLITE_DEFAULT_CACHE_SIZE</c> = -2000): the blind-index id columns
+    /// are random keys, so every append lands on a random leaf of its id index, and once the index outgrows the
+    /// cache each append reads that leaf back from the file. The events' id index of a 100,000-event conversation
+    /// is about 5 MiB: with this cache a sync of that many events spends about a quarter less CPU on its appends.
+    /// SQLite fills the cache only with pages it reads, so an idle store uses little of it.
+    /// </summary>
+    public const int DefaultPageCacheKiB = 16 * 1024;
 
     /// <summary>Source of the data key, salts and nonces.</summary>
     public IRandomSource Random { get; init; } = SystemRandomSource.Instance;

@@ -1,4 +1,6 @@
+using Kith.Primitives.Ids;
 using Kith.Storage.Encryption;
+using Kith.Storage.Stores;
 using Microsoft.Data.Sqlite;
 
 namespace Kith.Storage.Database;
@@ -12,6 +14,7 @@ public sealed class KithTransaction
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly StatementCache _statements;
+    private Dictionary<ConversationId, EventTail>? _eventTails;
     private bool _completed;
 
     internal KithTransaction(KithDatabase database, SqliteConnection connection, SqliteTransaction transaction, StatementCache statements)
@@ -58,6 +61,32 @@ public sealed class KithTransaction
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         return _statements.Get(sql, _transaction);
+    }
+
+    /// <summary>
+    /// The connection's <see cref="NativeStatement"/> for <paramref name="sql"/> (a constant text), which runs in this
+    /// transaction because the connection has no other. Owned by the cache, like <see cref="Prepared"/>'s commands.
+    /// </summary>
+    internal NativeStatement PreparedNative(string sql)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        return _statements.Native(sql);
+    }
+
+    /// <summary>
+    /// The conversations whose <c>conversation_event</c> tail this transaction has read or written (blind index and
+    /// last position), so that <see cref="SqliteEventStore"/> computes both once per conversation and transaction
+    /// rather than once per append. It needs no invalidation: it lives exactly as long as the changes it describes,
+    /// because a rolled back transaction ends this object and every group-commit step (a savepoint that may be rolled
+    /// back alone) runs with a <see cref="KithTransaction"/> of its own.
+    /// </summary>
+    internal Dictionary<ConversationId, EventTail> EventTails
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            return _eventTails ??= [];
+        }
     }
 
     internal void Complete() => _completed = true;

@@ -18,11 +18,12 @@ internal sealed class StatementCache : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NativeStatement> _natives = new(StringComparer.Ordinal);
 
     public StatementCache(SqliteConnection connection) => _connection = connection;
 
     /// <summary>How many distinct statements are prepared (tests check that hot paths reuse theirs).</summary>
-    public int Count => _commands.Count;
+    public int Count => _commands.Count + _natives.Count;
 
     /// <summary>The command for <paramref name="sql"/>, joined to <paramref name="transaction"/>, with no parameters set.</summary>
     public SqliteCommand Get(string sql, SqliteTransaction transaction)
@@ -38,6 +39,19 @@ internal sealed class StatementCache : IDisposable
         return command;
     }
 
+    /// <summary>The <see cref="NativeStatement"/> for <paramref name="sql"/>: for the per-row writes where a command's overhead shows.</summary>
+    public NativeStatement Native(string sql)
+    {
+        if (!_natives.TryGetValue(sql, out NativeStatement? statement))
+        {
+            statement = new NativeStatement(_connection, sql);
+            _natives.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
+    /// <summary>Finalizes every statement: the connection closes only once none is left.</summary>
     public void Dispose()
     {
         foreach (SqliteCommand command in _commands.Values)
@@ -45,7 +59,13 @@ internal sealed class StatementCache : IDisposable
             command.Dispose();
         }
 
+        foreach (NativeStatement statement in _natives.Values)
+        {
+            statement.Dispose();
+        }
+
         _commands.Clear();
+        _natives.Clear();
     }
 
     public override string ToString() => $"StatementCache({_commands.Count} statements)";

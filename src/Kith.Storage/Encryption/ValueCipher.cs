@@ -8,7 +8,8 @@ namespace Kith.Storage.Encryption;
 /// <summary>
 /// Encrypts every value Kith stores (message bodies, keys, names, state blobs) with XChaCha20-Poly1305
 /// (draft-irtf-cfrg-xchacha-03) under the data key's value subkey. Nonces are random: 192 bits make
-/// collisions negligible for any number of values one store will ever hold.
+/// collisions negligible for any number of values one store will ever hold. They are drawn ahead in blocks
+/// (<see cref="NoncePool"/>): one call to the system generator per value cost as much as the encryption.
 /// </summary>
 /// <remarks>
 /// A stored value is <c>version (1) || nonce (24) || ciphertext || tag (16)</c>. The associated data binds
@@ -36,12 +37,12 @@ public sealed class ValueCipher
     private const int StackLimit = 256;
 
     private readonly SecretBytes _key;
-    private readonly IRandomSource _random;
+    private readonly NoncePool _nonces;
 
     internal ValueCipher(SecretBytes key, IRandomSource random)
     {
         _key = key;
-        _random = random;
+        _nonces = new NoncePool(random);
     }
 
     /// <summary>Encrypts <paramref name="plaintext"/> for <paramref name="column"/> of the row identified by <paramref name="rowKey"/>.</summary>
@@ -50,7 +51,7 @@ public sealed class ValueCipher
         byte[] stored = new byte[checked(plaintext.Length + Overhead)];
         stored[0] = FormatVersion;
         Span<byte> nonce = stored.AsSpan(NonceOffset, XChaCha20Poly1305.NonceSize);
-        _random.Fill(nonce);
+        _nonces.Fill(nonce);
         int adSize = AssociatedDataSize(column, rowKey);
         Span<byte> ad = adSize <= StackLimit ? stackalloc byte[StackLimit] : new byte[adSize];
         XChaCha20Poly1305.Encrypt(_key.Span, nonce, AssociatedData(FormatVersion, column, rowKey, ad), plaintext, stored.AsSpan(CiphertextOffset));

@@ -89,5 +89,25 @@ internal static class SchemaMigrations
             CREATE INDEX outbox_by_recipient ON outbox (recipient, state, seq);
             CREATE INDEX outbox_by_item ON outbox (item, seq);
             """),
+        // The events move to a rowid table: rows arrive in rowid order, so the table is appended to at its end,
+        // and the id index holds (id, rowid) instead of (id, conversation, seq). Appends cost about a third less
+        // (bench/ sync and event-store groups). Every row keeps its seq, which its value's row key binds.
+        new(7, "Conversation events in a rowid table", """
+            ALTER TABLE conversation_event RENAME TO conversation_event_v4;
+
+            CREATE TABLE conversation_event (
+                conversation BLOB NOT NULL,
+                seq INTEGER NOT NULL CHECK (seq >= 1),
+                id BLOB NOT NULL UNIQUE,
+                event BLOB NOT NULL
+            ) STRICT;
+
+            CREATE UNIQUE INDEX conversation_event_by_seq ON conversation_event (conversation, seq);
+
+            INSERT INTO conversation_event (conversation, seq, id, event)
+                SELECT conversation, seq, id, event FROM conversation_event_v4 ORDER BY conversation, seq;
+
+            DROP TABLE conversation_event_v4;
+            """),
     ];
 }

@@ -1,11 +1,9 @@
-using System.Buffers.Binary;
 using Kith.Primitives.Errors;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Conversations;
 using Kith.Storage.Database;
 using Kith.Storage.Encryption;
 using Kith.Wire.Conversations;
-using Microsoft.Data.Sqlite;
 
 namespace Kith.Storage.Stores;
 
@@ -21,7 +19,7 @@ namespace Kith.Storage.Stores;
 /// <c>storage.corrupt_value</c>. Deleting whole rows is not detected here; a log rebuilt from the store still
 /// checks every event's signature.
 /// </remarks>
-public sealed class SqliteEventStore : IEventStore
+public sealed partial class SqliteEventStore : IEventStore
 {
     private const string Table = "conversation_event";
     private static readonly ValueColumn ConversationColumn = new(Table, "conversation");
@@ -38,51 +36,6 @@ public sealed class SqliteEventStore : IEventStore
 
     /// <inheritdoc/>
     public bool Append(ConversationId conversation, ConversationEvent accepted) => AppendMany(conversation, [accepted]) == 1;
-
-    /// <inheritdoc/>
-    public int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted)
-    {
-        ArgumentNullException.ThrowIfNull(accepted);
-        foreach (ConversationEvent e in accepted)
-        {
-            InMemoryEventStore.ThrowIfMisplaced(conversation, e);
-        }
-
-        byte[] conversationIndex = ConversationIndex(conversation);
-        return _scope.Run(transaction =>
-        {
-            var last = transaction.Prepared("SELECT coalesce(max(seq), 0) FROM conversation_event WHERE conversation = $conversation");
-            last.Parameters.AddWithValue("$conversation", conversationIndex);
-            long seq = (long)last.ExecuteScalar()!;
-
-            // One prepared statement for every row: a duplicate id (stored before, or twice in this batch) inserts
-            // nothing and takes no position, so redelivery stays harmless.
-            var insert = transaction.Prepared("""
-                INSERT INTO conversation_event (conversation, seq, id, event) VALUES ($conversation, $seq, $id, $event)
-                ON CONFLICT (id) DO NOTHING
-                """);
-            SqliteParameter seqParameter = insert.Parameters.Add("$seq", SqliteType.Integer);
-            SqliteParameter idParameter = insert.Parameters.Add("$id", SqliteType.Blob);
-            SqliteParameter eventParameter = insert.Parameters.Add("$event", SqliteType.Blob);
-            insert.Parameters.AddWithValue("$conversation", conversationIndex);
-            int appended = 0;
-            foreach (ConversationEvent e in accepted)
-            {
-                byte[] id = IdIndex(conversation, e.Id);
-                long next = checked(seq + 1);
-                seqParameter.Value = next;
-                idParameter.Value = id;
-                eventParameter.Value = transaction.Values.Encrypt(EventColumn, RowKey(id, next), e.Encoding);
-                if (insert.ExecuteNonQuery() == 1)
-                {
-                    seq = next;
-                    appended++;
-                }
-            }
-
-            return appended;
-        });
-    }
 
     /// <inheritdoc/>
     public Result<ConversationEvent?> Get(ConversationId conversation, EventId id)
@@ -163,7 +116,8 @@ public sealed class SqliteEventStore : IEventStore
     private static Result<ConversationEvent> Open(KithTransaction transaction, ConversationId conversation, byte[] idIndex,
         long seq, byte[] stored)
     {
-        Result<byte[]> encoding = transaction.Values.Decrypt(EventColumn, RowKey(idIndex, seq), stored);
+        // Sized by the id as read: a corrupt file may hold an id of any length.
+        Result<byte[]> encoding = transaction.Values.Decrypt(EventColumn, RowKey(idIndex, seq, new byte[idIndex.Length + sizeof(ulong)]), stored);
         if (!encoding.IsOk)
         {
             return encoding.Error;
@@ -176,15 +130,6 @@ public sealed class SqliteEventStore : IEventStore
     private byte[] ConversationIndex(ConversationId conversation) => _scope.Database.Index.Compute(ConversationColumn, conversation.Span);
 
     private byte[] IdIndex(ConversationId conversation, EventId id) => _scope.Database.Index.Compute(IdColumn, conversation.Span, id.Span);
-
-    /// <summary><c>id || seq (u64 big-endian)</c>: binds an event to its conversation, its id and its arrival position.</summary>
-    private static byte[] RowKey(byte[] id, long seq)
-    {
-        byte[] rowKey = new byte[id.Length + sizeof(ulong)];
-        id.CopyTo(rowKey, 0);
-        BinaryPrimitives.WriteUInt64BigEndian(rowKey.AsSpan(id.Length), checked((ulong)seq));
-        return rowKey;
-    }
 
     /// <summary>Names the type only: the store reaches the database's keys.</summary>
     public override string ToString() => nameof(SqliteEventStore);
