@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kith.Primitives;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Conversations;
@@ -11,11 +12,12 @@ namespace Kith.Bench.Groups;
 
 /// <summary>
 /// Two <see cref="SyncSession"/>s joined by an in-memory link that encodes and decodes every message, as a
-/// transport would. The receiving replica takes the messages that have already arrived for it as one run, up to
-/// <see cref="Limits.MaxSyncCommitEvents"/> events, feeds them to its session in order and commits everything they
+/// transport would. Each replica runs on a thread of its own, as two devices would each run on their own: the
+/// server answers while the receiver commits. The receiving replica takes the messages that have already arrived
+/// for it as one run, up to <see cref="Limits.MaxSyncCommitEvents"/> events, checks the run's signatures on every
+/// core (<see cref="CheckedSyncEvents"/>; the next run's while this one commits: checking changes no state), feeds the messages to its session in order and commits everything they
 /// made its log accept in one transaction; only then do its replies leave (issue 4: state and its effects commit
-/// together, effects after the commit). Each run's signatures are verified on every core
-/// (<see cref="CheckedSyncEvents"/>), the next run's while this one commits: verification changes no state.
+/// together, effects after the commit).
 /// </summary>
 internal static class SyncLink
 {
@@ -27,68 +29,87 @@ internal static class SyncLink
     {
         var serving = new SyncSession(server);
         var receiving = new SyncSession(receiver);
-        var queue = new Queue<(bool ToReceiver, byte[] Bytes)>();
-        queue.Enqueue((true, serving.Start().Encode()));
-        queue.Enqueue((false, receiving.Start().Encode()));
-        int messages = 2;
-        ArrivedRun? next = null;
-        while (next is not null || queue.Count > 0)
+        using var link = new Link();
+        link.Send(link.ToReceiver, serving.Start());
+        link.Send(link.ToServer, receiving.Start());
+        Task serverSide = Task.Factory.StartNew(() => link.Guard(() =>
         {
-            bool toReceiver = next is not null || queue.Peek().ToReceiver;
-            List<SyncMessage> replies;
-            if (toReceiver)
+            foreach (byte[] bytes in link.ToServer.GetConsumingEnumerable())
             {
-                ArrivedRun current = next ?? ArrivedRun.Start(phases.Time(SyncPhase.Decode, () => TakeArrived(queue)));
-                (List<EventId> accepted, replies) = Receive(receiving, current, nowUnixMs, phases);
+                List<SyncMessage> replies = phases.Time(SyncPhase.Server, () =>
+                    serving.Receive(SyncMessage.Decode(bytes).Value, nowUnixMs).Value.Outgoing.ToList());
+                phases.Time(SyncPhase.Encode, () => replies.ForEach(reply => link.Send(link.ToReceiver, reply)));
+                link.Handled(1);
+            }
+        }), TaskCreationOptions.LongRunning);
 
-                // The messages that arrived behind this run are verified while it commits.
-                next = queue.TryPeek(out var behind) && behind.ToReceiver
-                    ? ArrivedRun.Start(phases.Time(SyncPhase.Decode, () => TakeArrived(queue)))
+        link.Guard(() =>
+        {
+            SyncMessage? carried = null;
+            ArrivedRun? next = null;
+            while (true)
+            {
+                ArrivedRun current;
+                if (next is not null)
+                {
+                    current = next;
+                }
+                else
+                {
+                    byte[]? bytes = null;
+                    if (carried is null && !link.ToReceiver.TryTake(out bytes, Timeout.Infinite))
+                    {
+                        break;
+                    }
+
+                    current = ArrivedRun.Start(phases.Time(SyncPhase.Decode, () => TakeArrived(link.ToReceiver, carried ?? SyncMessage.Decode(bytes!).Value, out carried)));
+                }
+
+                (List<EventId> accepted, List<SyncMessage> replies) = Receive(receiving, current, nowUnixMs, phases);
+
+                // The messages that arrived behind this run are checked on every core while it commits.
+                next = carried is not null || link.ToReceiver.Count > 0
+                    ? ArrivedRun.Start(phases.Time(SyncPhase.Decode, () => TakeArrived(link.ToReceiver, carried ?? SyncMessage.Decode(link.ToReceiver.Take()).Value, out carried)))
                     : null;
                 if (accepted.Count > 0)
                 {
                     phases.Time(SyncPhase.Persist, () => Persist(receiver, receiverStore, accepted));
                 }
-            }
-            else
-            {
-                replies = phases.Time(SyncPhase.Server, () => serving.Receive(SyncMessage.Decode(queue.Dequeue().Bytes).Value, nowUnixMs).Value.Outgoing.ToList());
-            }
 
-            phases.Time(SyncPhase.Encode, () =>
-            {
-                foreach (SyncMessage reply in replies)
-                {
-                    queue.Enqueue((!toReceiver, reply.Encode()));
-                    messages++;
-                }
-            });
-        }
-
-        return messages;
+                phases.Time(SyncPhase.Encode, () => replies.ForEach(reply => link.Send(link.ToServer, reply)));
+                link.Handled(current.Messages.Count);
+            }
+        });
+        serverSide.GetAwaiter().GetResult();
+        return link.Sent;
     }
 
-    /// <summary>The receiver's messages at the head of the queue, up to one commit's worth of events.</summary>
-    private static List<SyncMessage> TakeArrived(Queue<(bool ToReceiver, byte[] Bytes)> queue)
+    /// <summary>
+    /// <paramref name="first"/> and the receiver's messages already waiting behind it, up to one commit's worth of
+    /// events; a message that would overflow it is handed back in <paramref name="carried"/> to open the next run.
+    /// </summary>
+    private static List<SyncMessage> TakeArrived(BlockingCollection<byte[]> arrivals, SyncMessage first, out SyncMessage? carried)
     {
-        var arrived = new List<SyncMessage>();
-        int events = 0;
-        while (queue.TryPeek(out var next) && next.ToReceiver)
+        var run = new List<SyncMessage> { first };
+        int events = Events(first);
+        carried = null;
+        while (arrivals.TryTake(out byte[]? bytes))
         {
-            SyncMessage message = SyncMessage.Decode(next.Bytes).Value;
-            int count = message is SyncEvents batch ? batch.Events.Count : 0;
-            if (arrived.Count > 0 && events + count > Limits.MaxSyncCommitEvents)
+            SyncMessage message = SyncMessage.Decode(bytes).Value;
+            if (events + Events(message) > Limits.MaxSyncCommitEvents)
             {
+                carried = message;
                 break;
             }
 
-            _ = queue.Dequeue();
-            arrived.Add(message);
-            events += count;
+            run.Add(message);
+            events += Events(message);
         }
 
-        return arrived;
+        return run;
     }
+
+    private static int Events(SyncMessage message) => message is SyncEvents batch ? batch.Events.Count : 0;
 
     /// <summary>The session takes a run's messages in arrival order, each batch with its signatures already checked.</summary>
     private static (List<EventId> Accepted, List<SyncMessage> Replies) Receive(SyncSession session, ArrivedRun run, long nowUnixMs, SyncPhases phases)
@@ -125,7 +146,7 @@ internal static class SyncLink
             _ = new SqliteEventStore(transaction).AppendMany(log.Conversation, batch);
         });
 
-    /// <summary>A run of arrived messages and the verification of its batches, started on every core.</summary>
+    /// <summary>A run of arrived messages and the check of its batches, started on every core.</summary>
     private sealed record ArrivedRun(List<SyncMessage> Messages, Task<CheckedSyncEvents?[]> Checked)
     {
         public static ArrivedRun Start(List<SyncMessage> messages) => new(messages, Task.Run(() =>
@@ -134,5 +155,65 @@ internal static class SyncLink
             Parallel.For(0, messages.Count, i => checkedBatches[i] = messages[i] is SyncEvents batch ? CheckedSyncEvents.Check(batch) : null);
             return checkedBatches;
         }));
+    }
+
+    /// <summary>
+    /// The two directions of the link and the count of messages sent but not yet handled: when it reaches zero the
+    /// link is quiet and both directions close, which ends both replicas' loops.
+    /// </summary>
+    private sealed class Link : IDisposable
+    {
+        private int _inFlight;
+        private int _sent;
+
+        public BlockingCollection<byte[]> ToServer { get; } = new();
+
+        public BlockingCollection<byte[]> ToReceiver { get; } = new();
+
+        public int Sent => Volatile.Read(ref _sent);
+
+        public void Send(BlockingCollection<byte[]> direction, SyncMessage message)
+        {
+            Interlocked.Increment(ref _inFlight);
+            Interlocked.Increment(ref _sent);
+            direction.Add(message.Encode());
+        }
+
+        /// <summary>Counts messages as handled once their replies are sent, so quiet means nothing more can come.</summary>
+        public void Handled(int messages)
+        {
+            if (Interlocked.Add(ref _inFlight, -messages) == 0)
+            {
+                Close();
+            }
+        }
+
+        /// <summary>Runs one side; if it fails, closes the link so the other side stops too, and rethrows.</summary>
+        public void Guard(Action side)
+        {
+            try
+            {
+                side();
+            }
+            catch
+            {
+                Close();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            ToServer.Dispose();
+            ToReceiver.Dispose();
+        }
+
+        public override string ToString() => $"Link({Sent} messages)";
+
+        private void Close()
+        {
+            ToServer.CompleteAdding();
+            ToReceiver.CompleteAdding();
+        }
     }
 }

@@ -51,9 +51,10 @@ internal sealed class SyncPhases
         }
         finally
         {
-            _ticks[(int)phase] += Stopwatch.GetTimestamp() - start;
-            _cpuNs[(int)phase] += ThreadCpuNs() - cpuStart;
-            _calls[(int)phase]++;
+            // Both replicas' threads time their work (each replica runs on its own), so the sums are atomic.
+            Interlocked.Add(ref _ticks[(int)phase], Stopwatch.GetTimestamp() - start);
+            Interlocked.Add(ref _cpuNs[(int)phase], ThreadCpuNs() - cpuStart);
+            Interlocked.Increment(ref _calls[(int)phase]);
         }
     }
 
