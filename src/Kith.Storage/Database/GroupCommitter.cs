@@ -80,8 +80,11 @@ public sealed class GroupCommitter
 
         if (startDrain)
         {
-            // No execution context flows into the drain: it must not inherit a caller's ambient transaction.
-            ThreadPool.UnsafeQueueUserWorkItem(static committer => committer.Drain(), this, preferLocal: false);
+            // A thread of its own: the drain blocks in every commit's fsync, and on a pool thread it took one of the
+            // pool's few threads (one per core) from the callers' own work for as long. Unsafe start: no execution
+            // context flows into the drain, so it cannot inherit a caller's ambient transaction.
+            new Thread(static committer => ((GroupCommitter)committer!).Drain()) { IsBackground = true, Name = "Kith group commit" }
+                .UnsafeStart(this);
         }
 
         return step.Task;
