@@ -72,18 +72,13 @@ public sealed class EventStoreGroup : IBenchmarkGroup
                 new KithDatabaseOptions { Random = random }).Value;
             using var writer = new Writer(random);
             var committer = new GroupCommitter(database);
-            Writer[] senders = [.. Enumerable.Range(0, Senders).Select(_ => new Writer(random))];
-            try
+            WithWriters(Senders, random, senders =>
             {
                 Measurement grouped = context.Measure($"encrypt + sign + commit, {Senders} concurrent senders, each message its own group-committed step", count =>
                     SendConcurrently(committer, senders, count));
                 context.Report("durable_send_per_s", grouped.PerSecond, "msgs/s");
                 context.ReportRatio("durable_send_vs_target", grouped.PerSecond / PerMessageTarget);
-            }
-            finally
-            {
-                Array.ForEach(senders, sender => sender.Dispose());
-            }
+            });
 
             Measurement lone = context.Measure("encrypt + sign + commit, one sender, one message per transaction", count =>
             {
@@ -94,18 +89,13 @@ public sealed class EventStoreGroup : IBenchmarkGroup
             });
             context.Report("durable_send_lone_per_s", lone.PerSecond, "msgs/s");
 
-            Writer[] batchSenders = [.. Enumerable.Range(0, BatchSenders).Select(_ => new Writer(random))];
-            try
+            WithWriters(BatchSenders, random, senders =>
             {
                 Measurement batched = context.Measure($"encrypt + sign + commit, {BatchSenders} senders sealing on every core, {BatchSize} messages per step, steps group-committed", count =>
-                    SendBatchesConcurrently(committer, batchSenders, count));
+                    SendBatchesConcurrently(committer, senders, count));
                 context.Report("durable_send_batched_per_s", batched.PerSecond, "msgs/s");
                 context.ReportRatio("durable_send_batched_vs_target", batched.PerSecond / BatchedTarget);
-            }
-            finally
-            {
-                Array.ForEach(batchSenders, sender => sender.Dispose());
-            }
+            });
 
             // One sender cannot sign in parallel (each event names the previous one's id, which covers its signature),
             // so alone it is bound by one core: one Ed25519 signature (~21 us here) plus its share of the store.
@@ -169,6 +159,20 @@ public sealed class EventStoreGroup : IBenchmarkGroup
                 parts.SealOnly(padded, associatedData);
             }
         });
+    }
+
+    /// <summary>Runs <paramref name="measure"/> with <paramref name="count"/> fresh writers, disposed after.</summary>
+    private static void WithWriters(int count, IRandomSource random, Action<Writer[]> measure)
+    {
+        Writer[] writers = [.. Enumerable.Range(0, count).Select(_ => new Writer(random))];
+        try
+        {
+            measure(writers);
+        }
+        finally
+        {
+            Array.ForEach(writers, writer => writer.Dispose());
+        }
     }
 
     /// <summary>
