@@ -55,6 +55,13 @@ public sealed class StepContext
         return added;
     }
 
+    /// <summary>Withdraws every pending copy for <paramref name="recipient"/> in this step (<see cref="Outbox.Withdraw"/>).</summary>
+    public int Withdraw(DeviceId recipient)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        return _outbox.Withdraw(recipient);
+    }
+
     /// <summary>The delivery state of <paramref name="item"/> as this step sees it.</summary>
     public Result<DeliveryState> StateOf(EventId item)
     {

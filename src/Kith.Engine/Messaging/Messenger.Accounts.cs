@@ -76,7 +76,7 @@ public sealed partial class Messenger
                 return MessengerErrors.NotAMemberRelay;
             }
 
-            if (!_directory.Apply(update, context.NowUnixMs).TryGet(out bool changed, out KithError? refused))
+            if (!ApplyWithdrawing(context, update).TryGet(out bool changed, out KithError? refused))
             {
                 return refused;
             }
@@ -100,7 +100,7 @@ public sealed partial class Messenger
 
     private Result<Unit> Publish(StepContext context, AccountUpdate update)
     {
-        if (!_directory.Apply(update, context.NowUnixMs).TryGet(out _, out KithError? error))
+        if (!ApplyWithdrawing(context, update).TryGet(out _, out KithError? error))
         {
             return error;
         }
@@ -108,6 +108,29 @@ public sealed partial class Messenger
         Scratch.ChangedAccounts.Add(_directory.OwnAccount);
         SendOwnAccount(context, AccountRecipients());
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// Applies <paramref name="update"/> and, in the same step, withdraws every copy still waiting for a device it
+    /// removed from the account (revoked): that device must get nothing more, and its copies would wait forever for
+    /// an acknowledgement (the outbox never gives up on a recipient by itself). Whether anything changed, as
+    /// <see cref="IMessengerDirectory.Apply"/> says.
+    /// </summary>
+    private Result<bool> ApplyWithdrawing(StepContext context, AccountUpdate update)
+    {
+        HashSet<DeviceId> before = [.. _directory.LogOf(update.Account)?.Current().Members ?? []];
+        if (!_directory.Apply(update, context.NowUnixMs).TryGet(out bool changed, out KithError? error))
+        {
+            return Result<bool>.Fail(error);
+        }
+
+        before.ExceptWith(_directory.LogOf(update.Account)?.Current().Members ?? []);
+        foreach (DeviceId removed in before)
+        {
+            _ = context.Withdraw(removed);
+        }
+
+        return changed;
     }
 
     /// <summary>

@@ -40,6 +40,12 @@ public interface IOutboxStore
     /// </summary>
     int Hasten(DeviceId recipient, long nowUnixMs);
 
+    /// <summary>
+    /// Removes every pending entry for <paramref name="recipient"/> (a device revoked or no longer a recipient);
+    /// delivered and seen entries stay, as the record of what it did receive. Returns how many were removed.
+    /// </summary>
+    int WithdrawPending(DeviceId recipient);
+
     /// <summary>The earliest next attempt time of any pending entry, or <c>null</c> when nothing is pending.</summary>
     long? NextAttemptUnixMs();
 

@@ -75,6 +75,21 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     }
 
     /// <inheritdoc/>
+    public int WithdrawPending(DeviceId recipient)
+    {
+        lock (_lock)
+        {
+            var pending = _entries.Where(pair => pair.Value.Entry.IsPending && pair.Value.Entry.Recipient == recipient).Select(pair => pair.Key).ToList();
+            foreach (var key in pending)
+            {
+                _ = _entries.Remove(key);
+            }
+
+            return pending.Count;
+        }
+    }
+
+    /// <inheritdoc/>
     public long? NextAttemptUnixMs()
     {
         lock (_lock)

@@ -67,6 +67,13 @@ public sealed class Outbox
     public int Hasten(DeviceId recipient, long nowUnixMs) => _store.Hasten(recipient, nowUnixMs);
 
     /// <summary>
+    /// Gives up, on purpose, every pending copy for <paramref name="recipient"/>: a device that was revoked must get
+    /// nothing more (PROTOCOL.md, property 5), and its copies would otherwise wait for an acknowledgement that can
+    /// never come. An item's delivery state then counts only the recipients left. Returns how many were withdrawn.
+    /// </summary>
+    public int Withdraw(DeviceId recipient) => _store.WithdrawPending(recipient);
+
+    /// <summary>
     /// Records that <paramref name="from"/> committed <paramref name="items"/>: their entries for it stop being
     /// resent and drop their payload. Ids it was never sent, or already acknowledged, change nothing. Returns the
     /// items whose state changed.

@@ -112,6 +112,19 @@ public sealed class SqliteOutboxStore : IOutboxStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>The rows are deleted with <c>secure_delete</c> on, so their sealed payloads are overwritten in the file.</remarks>
+    public int WithdrawPending(DeviceId recipient)
+    {
+        byte[] index = Index(RecipientColumn, recipient.Span);
+        return _scope.Run(transaction =>
+        {
+            var delete = transaction.Prepared("DELETE FROM outbox WHERE recipient = $recipient AND state = 1");
+            delete.Parameters.AddWithValue("$recipient", index);
+            return delete.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc/>
     public long? NextAttemptUnixMs() => _scope.Run(transaction =>
     {
         var select = transaction.Prepared("SELECT min(next_attempt) FROM outbox WHERE state = 1");

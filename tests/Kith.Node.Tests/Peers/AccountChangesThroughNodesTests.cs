@@ -74,6 +74,48 @@ public sealed class AccountChangesThroughNodesTests
     }
 
     [Fact]
+    public async Task Copies_waiting_for_a_device_are_withdrawn_when_it_is_revoked_so_the_outbox_drains()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        NodeOptions a1Options = Linking.Options(74, time);
+        NodeOptions bOptions = Linking.Options(75, time);
+        NodeOptions a2Options = Linking.Options(76, time);
+        await using TestNode a1 = await TestNode.StartAsync("Alice", a1Options, (d, l, _) => MessengerHandlers.Of(d, l, a1Options));
+        await using TestNode bob = await TestNode.StartAsync("Bob", bOptions, (d, l, _) => MessengerHandlers.Of(d, l, bOptions));
+        await Linking.Add(a1, bob);
+        await Linking.Add(bob, a1);
+        Messenger alices = a1.Host.Messenger!;
+        Messenger bobs = bob.Host.Messenger!;
+        AccountId alice = a1.Host.Device.Account;
+
+        // A2 runs once (to issue its record) and is gone for good before anyone writes to it: a lost device.
+        (string folder, Wire.Accounts.AccountEntry added) = SecondDevice.Prepare(a1, a2Options);
+        DeviceId a2Id;
+        Wire.Devices.DeviceRecord a2Record;
+        await using (TestNode a2 = await TestNode.StartExistingAsync(folder, a2Options, (d, l, _) => MessengerHandlers.Of(d, l, a2Options)))
+        {
+            a2Id = a2.Host.Device.Device;
+            a2Record = SecondDevice.OwnRecord(a2);
+        }
+
+        Assert.True(alices.PublishAccountChange([added], [a2Record]).IsOk);
+        await Linking.Until(() => SecondDevice.MembersSeenBy(bob, alice).Contains(a2Id));
+        EventId waiting = bobs.SendText(alice, "A2 never gets this").Value;
+        await Linking.Until(() => bobs.Engine.StateOf(waiting).Value.Delivered == 1);
+        Assert.Equal(2, bobs.Engine.StateOf(waiting).Value.Devices);
+        Assert.True(bobs.Engine.PendingCount() > 0);
+
+        using HttpResponseMessage revoked = await a1.Http.PostAsJsonAsync(ApiRoutes.DeviceRevoke,
+            new RevokeDeviceRequest(a2Id.ToString()), ApiJson.Default.RevokeDeviceRequest, Token);
+        revoked.EnsureSuccessStatusCode();
+
+        // Bob learns of the revocation and gives up the copy for A2 in the same step; A1 never queues one again.
+        await Linking.Until(() => !SecondDevice.MembersSeenBy(bob, alice).Contains(a2Id));
+        await Linking.Until(() => bobs.Engine.PendingCount() == 0 && alices.Engine.PendingCount() == 0);
+        Assert.Equal(new DeliveryState(1, 1, 0), bobs.Engine.StateOf(waiting).Value);
+    }
+
+    [Fact]
     public async Task Revoking_this_device_or_an_unknown_one_is_refused_with_a_sentence()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -93,6 +93,23 @@ public abstract class OutboxStoreConformance : OwnedResources
     }
 
     [Fact]
+    public void WithdrawPending_removes_one_devices_pending_entries_and_keeps_what_it_received()
+    {
+        IOutboxStore store = CreateStore();
+        store.Add(Entry(1, 1, next: 900));
+        store.Add(Entry(2, 1, next: 10));
+        store.Add(Entry(3, 1, next: 900, state: OutboxEntryState.Delivered));
+        store.Add(Entry(1, 2, next: 10));
+        Assert.Equal(2, store.WithdrawPending(Device(1)));
+        Assert.Empty(store.PendingFor(Device(1), 10).Value);
+        Assert.Null(store.Find(Item(1), Device(1)).Value);
+        Assert.Equal(OutboxEntryState.Delivered, store.Find(Item(3), Device(1)).Value!.State);
+        Assert.Equal([Device(2)], store.ForItem(Item(1)).Value.Select(e => e.Recipient));
+        Assert.Equal(1, store.PendingCount());
+        Assert.Equal(0, store.WithdrawPending(Device(1)));
+    }
+
+    [Fact]
     public void ForItem_lists_every_recipients_entry_whatever_its_state()
     {
         IOutboxStore store = CreateStore();
