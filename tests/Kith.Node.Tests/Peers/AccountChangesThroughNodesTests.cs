@@ -25,11 +25,9 @@ public sealed class AccountChangesThroughNodesTests
     public async Task A_device_added_after_the_card_is_reached_and_once_revoked_gets_nothing_more()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        NodeOptions a1Options = Linking.Options(70, time);
-        NodeOptions bOptions = Linking.Options(71, time);
         NodeOptions a2Options = Linking.Options(72, time);
-        await using TestNode a1 = await TestNode.StartAsync("Alice", a1Options, (d, l, _) => MessengerHandlers.Of(d, l, a1Options));
-        await using TestNode bob = await TestNode.StartAsync("Bob", bOptions, (d, l, _) => MessengerHandlers.Of(d, l, bOptions));
+        await using TestNode a1 = await StartMessengerAsync("Alice", 70, time);
+        await using TestNode bob = await StartMessengerAsync("Bob", 71, time);
         await Linking.Add(a1, bob);
         await Linking.Add(bob, a1);
         Messenger alices = a1.Host.Messenger!;
@@ -77,11 +75,9 @@ public sealed class AccountChangesThroughNodesTests
     public async Task Copies_waiting_for_a_device_are_withdrawn_when_it_is_revoked_so_the_outbox_drains()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        NodeOptions a1Options = Linking.Options(74, time);
-        NodeOptions bOptions = Linking.Options(75, time);
         NodeOptions a2Options = Linking.Options(76, time);
-        await using TestNode a1 = await TestNode.StartAsync("Alice", a1Options, (d, l, _) => MessengerHandlers.Of(d, l, a1Options));
-        await using TestNode bob = await TestNode.StartAsync("Bob", bOptions, (d, l, _) => MessengerHandlers.Of(d, l, bOptions));
+        await using TestNode a1 = await StartMessengerAsync("Alice", 74, time);
+        await using TestNode bob = await StartMessengerAsync("Bob", 75, time);
         await Linking.Add(a1, bob);
         await Linking.Add(bob, a1);
         Messenger alices = a1.Host.Messenger!;
@@ -119,8 +115,7 @@ public sealed class AccountChangesThroughNodesTests
     public async Task Revoking_this_device_or_an_unknown_one_is_refused_with_a_sentence()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        NodeOptions options = Linking.Options(73, time);
-        await using TestNode a1 = await TestNode.StartAsync("Alice", options, (d, l, _) => MessengerHandlers.Of(d, l, options));
+        await using TestNode a1 = await StartMessengerAsync("Alice", 73, time);
 
         (HttpStatusCode self, ApiError selfError) = await Revoke(a1, a1.Host.Device.Device.ToString());
         (HttpStatusCode unknown, ApiError unknownError) = await Revoke(a1, "00000000");
@@ -130,6 +125,13 @@ public sealed class AccountChangesThroughNodesTests
         Assert.Equal((HttpStatusCode.NotFound, "node.unknown_device"), (unknown, unknownError.Code));
         Assert.Equal(HttpStatusCode.NotFound, tooShort);
         Assert.Equal([a1.Host.Device.Device], SecondDevice.MembersSeenBy(a1, a1.Host.Device.Account));
+    }
+
+    /// <summary>A node with the real Messenger, its options from <paramref name="seed"/> on the shared virtual clock.</summary>
+    private static Task<TestNode> StartMessengerAsync(string name, ulong seed, FakeTimeProvider time)
+    {
+        NodeOptions options = Linking.Options(seed, time);
+        return TestNode.StartAsync(name, options, (d, l, _) => MessengerHandlers.Of(d, l, options));
     }
 
     private static async Task<(HttpStatusCode, ApiError)> Revoke(TestNode node, string device)
