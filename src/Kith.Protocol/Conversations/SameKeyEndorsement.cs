@@ -86,13 +86,7 @@ internal sealed class SameKeyEndorsement
     /// </summary>
     public VerifiedEvent?[] Finish(Func<ConversationEvent, bool> passesOtherRules)
     {
-        int[] endorsers = Settle(passesOtherRules, static (count, body) =>
-        {
-            for (int i = 0; i < count; i++)
-            {
-                body(i);
-            }
-        });
+        int[] endorsers = Settle(passesOtherRules, OnThisThread);
         var proofs = new VerifiedEvent?[_events.Count];
         for (int i = 0; i < proofs.Length; i++)
         {
@@ -100,6 +94,16 @@ internal sealed class SameKeyEndorsement
         }
 
         return proofs;
+    }
+
+    /// <summary>The scheduler that runs every body in order on the calling thread.</summary>
+    internal static void OnThisThread(int count, Action<int> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        for (int i = 0; i < count; i++)
+        {
+            body(i);
+        }
     }
 
     /// <summary>Verifies, round after round, the valid events that nothing covers; returns each event's endorser or -1.</summary>

@@ -40,13 +40,7 @@ public sealed class CheckedSyncEvents
 
     /// <summary>Decodes and checks <paramref name="batch"/> on the calling thread.</summary>
     public static CheckedSyncEvents Check(SyncEvents batch) =>
-        Check(batch, static (count, body) =>
-        {
-            for (int i = 0; i < count; i++)
-            {
-                body(i);
-            }
-        });
+        Check(batch, SameKeyEndorsement.OnThisThread);
 
     /// <summary>
     /// Decodes <paramref name="batch"/> and checks its signatures (<see cref="SameKeyEndorsement"/>: the events a
