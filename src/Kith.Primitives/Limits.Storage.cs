@@ -48,7 +48,7 @@ public static partial class Limits
     /// WAL pages after which a commit checkpoints them into the database file (<c>PRAGMA wal_autocheckpoint</c>,
     /// SQLite's default 1,000). A checkpoint runs inside the commit that crosses it, copies every page changed
     /// since the last one and syncs the database file twice; the pages a send touches (the event table's last
-    /// leaf, the id index's leaves, the chain state) change in every commit, so a longer interval copies each of
+    /// leaf, the by-seq index's last leaf, the chain state) change in every commit, so a longer interval copies each of
     /// them once instead of several times and syncs less often (about 15 % less commit time for 100-message
     /// transactions, bench/Kith.Bench event-store). The WAL grows to about 16 MiB (4 KiB pages) before a checkpoint.
     /// </summary>

@@ -122,8 +122,8 @@ public sealed class ColdOpenGroup : IBenchmarkGroup
         byte[] signature = Fill(random, 64);
         byte[] content = Fill(random, ContentSize);
         const long epoch = 1_700_000_000_000;
-        // One transaction for everything, with a page cache that holds it: the id indexes are random (blind
-        // indexes), so smaller transactions would each rewrite most of their pages into the WAL.
+        // One transaction for everything, with a page cache that holds it: the message table is keyed by random
+        // ids (blind indexes), so smaller transactions would each rewrite most of their pages into the WAL.
         using KithDatabase database = KithDatabase.Create(folder, Passphrase,
             new KithDatabaseOptions { Random = random, PageCacheKiB = BuildPageCacheKiB }).Value;
         database.RunInTransaction(transaction =>

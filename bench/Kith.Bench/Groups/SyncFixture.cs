@@ -72,7 +72,7 @@ internal sealed class SyncFixture : IConversationMembership, IDisposable
                     byte[] ciphertext = _chain.Encrypt(plaintext, header).Ciphertext;
                     ConversationEvent written = ConversationEvent.Create(Conversation, _author, parents, NowUnixMs++, _chain.ChainId,
                         index, _chain.SigningPublicKey, ciphertext, _chain.Sign);
-                    _ = events.Append(Conversation, written);
+                    events.Append(Conversation, written);
                     last = written.Id;
                 }
             });

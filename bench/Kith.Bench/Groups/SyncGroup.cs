@@ -127,7 +127,7 @@ public sealed class SyncGroup : IBenchmarkGroup
                 foreach (Kith.Primitives.Ids.EventId id in batch)
                 {
                     _ = log.TryGet(id, out ConversationEvent? e);
-                    _ = events.Append(log.Conversation, e!);
+                    events.Append(log.Conversation, e!);
                 }
             });
         }

@@ -143,7 +143,7 @@ internal static class SyncLink
                 batch.Add(e!);
             }
 
-            _ = new SqliteEventStore(transaction).AppendMany(log.Conversation, batch);
+            new SqliteEventStore(transaction).AppendMany(log.Conversation, batch);
         });
 
     /// <summary>A run of arrived messages and the check of its batches, started on every core.</summary>

@@ -23,10 +23,11 @@ internal static class SyncStorageBound
         using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "bound.db")};Pooling=False");
         connection.Open();
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
-        // The store's page cache: the bound's id index is as random as the store's, and with a smaller cache than
-        // the store has the bound would pay for cache misses the store does not.
+        // The store's page cache, so that the bound pays for no cache miss the store does not.
         Execute(connection, "PRAGMA cache_size = -" + KithDatabaseOptions.DefaultPageCacheKiB.ToString(CultureInfo.InvariantCulture));
-        Execute(connection, "CREATE TABLE bound_event (seq INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, event BLOB NOT NULL)");
+        // Rows in arrival order and no index on the random ids, as the store keeps events since its migration 8
+        // (which also has an index by (conversation, seq, id), appended at its end: the bound leaves that out).
+        Execute(connection, "CREATE TABLE bound_event (seq INTEGER PRIMARY KEY, id BLOB NOT NULL, event BLOB NOT NULL)");
         for (int done = 0; done < events.Count; done += batchSize)
         {
             using SqliteTransaction transaction = connection.BeginTransaction();

@@ -44,9 +44,9 @@ internal sealed class StepBoundStores
 
     private sealed class Events(StepBoundStores owner) : IEventStore
     {
-        public bool Append(ConversationId conversation, ConversationEvent accepted) => owner.Current.Events.Append(conversation, accepted);
+        public void Append(ConversationId conversation, ConversationEvent accepted) => owner.Current.Events.Append(conversation, accepted);
 
-        public int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted) =>
+        public void AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted) =>
             owner.Current.Events.AppendMany(conversation, accepted);
 
         public Result<ConversationEvent?> Get(ConversationId conversation, EventId id) => owner.Current.Events.Get(conversation, id);

@@ -15,21 +15,30 @@ namespace Kith.Protocol.Conversations;
 /// The store keeps what it is given: validation is the log's job (<see cref="EventValidator"/>), so only
 /// accepted events should be appended. An event appended to a conversation it does not name is a caller bug
 /// and throws.
+/// <para>
+/// The store mirrors its conversation's log, which accepts each id once, so appending does not look the id up:
+/// that lookup in an index of random keys (event ids) costs a random page write per append on disk, the largest
+/// cost of a batched durable send (Kith.Storage README, <c>conversation_event</c>). Appending an id twice is a
+/// caller bug too: <see cref="InMemoryEventStore"/> throws, a store on disk may keep both rows, and a log rebuilt
+/// from <see cref="All"/> takes the second as the duplicate it is. Lookups by id (<see cref="Get"/>,
+/// <see cref="Contains"/>, <see cref="Remove"/>) may cost a pass over the conversation's ids: the log is the index
+/// of a running device; these serve deletion, tools and tests.
+/// </para>
 /// </remarks>
 public interface IEventStore
 {
     /// <summary>
-    /// Appends <paramref name="accepted"/> after the conversation's last event; <c>false</c> (and nothing
-    /// changes) when an event with the same id is already stored, so redelivery is harmless.
+    /// Appends <paramref name="accepted"/>, an event new to this store (see remarks), after the conversation's last
+    /// event.
     /// </summary>
-    bool Append(ConversationId conversation, ConversationEvent accepted);
+    void Append(ConversationId conversation, ConversationEvent accepted);
 
     /// <summary>
-    /// Appends <paramref name="accepted"/> in order, as <see cref="Append"/> would one by one but in one go (a
-    /// sync batch): events already stored, or repeated in the batch, are skipped. Returns how many were appended.
-    /// Every event must name <paramref name="conversation"/>; if one does not, nothing is appended and it throws.
+    /// Appends <paramref name="accepted"/> in order, as <see cref="Append"/> would one by one but in one go (a sync
+    /// batch); every event new to this store and to the batch. Every event must name <paramref name="conversation"/>;
+    /// if one does not, nothing is appended and it throws.
     /// </summary>
-    int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted);
+    void AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted);
 
     /// <summary>
     /// The stored event <paramref name="id"/> of <paramref name="conversation"/>, <c>null</c> when there is none,

@@ -10,40 +10,36 @@ public sealed class InMemoryEventStore : IEventStore
     private readonly Dictionary<ConversationId, Conversation> _conversations = [];
 
     /// <inheritdoc/>
-    public bool Append(ConversationId conversation, ConversationEvent accepted)
+    /// <remarks>An id already stored throws: the tests and simulations run on this store, so it checks for the callers.</remarks>
+    public void Append(ConversationId conversation, ConversationEvent accepted) => AppendMany(conversation, [accepted]);
+
+    /// <inheritdoc/>
+    /// <remarks>An id already stored, or twice in the batch, throws and nothing is appended.</remarks>
+    public void AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted)
     {
-        ThrowIfMisplaced(conversation, accepted);
-        if (!_conversations.TryGetValue(conversation, out Conversation? stored))
+        ArgumentNullException.ThrowIfNull(accepted);
+        _conversations.TryGetValue(conversation, out Conversation? stored);
+        var batch = new HashSet<EventId>();
+        foreach (ConversationEvent e in accepted)
+        {
+            ThrowIfMisplaced(conversation, e);
+            if (!batch.Add(e.Id) || stored?.ById.ContainsKey(e.Id) == true)
+            {
+                throw new InvalidOperationException("The event is already stored: the log accepts each id once, and the store mirrors it.");
+            }
+        }
+
+        if (stored is null)
         {
             stored = new Conversation();
             _conversations.Add(conversation, stored);
         }
 
-        if (!stored.ById.TryAdd(accepted.Id, accepted))
-        {
-            return false;
-        }
-
-        stored.Arrival.Add(accepted);
-        return true;
-    }
-
-    /// <inheritdoc/>
-    public int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted)
-    {
-        ArgumentNullException.ThrowIfNull(accepted);
         foreach (ConversationEvent e in accepted)
         {
-            ThrowIfMisplaced(conversation, e);
+            stored.ById.Add(e.Id, e);
+            stored.Arrival.Add(e);
         }
-
-        int appended = 0;
-        foreach (ConversationEvent e in accepted)
-        {
-            appended += Append(conversation, e) ? 1 : 0;
-        }
-
-        return appended;
     }
 
     /// <inheritdoc/>

@@ -46,7 +46,7 @@ public sealed partial class ConversationReplica
             _ = _log.TryGet(id, out ConversationEvent? e);
             if (store)
             {
-                _ = _stores.Events.Append(Conversation, e!);
+                _stores.Events.Append(Conversation, e!);
             }
 
             effects.Accepted.Add(id);

@@ -114,7 +114,7 @@ public sealed partial class ConversationReplica
         foreach (EventId id in added.Accepted)
         {
             _ = _log.TryGet(id, out ConversationEvent? accepted);
-            _ = _stores.Events.Append(Conversation, accepted!);
+            _stores.Events.Append(Conversation, accepted!);
         }
 
         return Result.Ok();

@@ -1,7 +1,7 @@
 -- The schema a fresh Kith store has after every migration (Migrations/SchemaMigrations.cs).
 -- SchemaTests compares this file with sqlite_schema (whitespace normalised), so a schema change
 -- is made twice on purpose: as a new migration step and here.
--- user_version: 7
+-- user_version: 8
 -- application_id: 1263096904
 
 -- The data key, wrapped under the passphrase (Keyring/WrappedDataKey.cs). One row.
@@ -97,13 +97,14 @@ CREATE INDEX outbox_by_item ON outbox (item, seq);
 -- conversation id, seq the arrival position within it, id a blind index of (conversation, event id); event
 -- (the signed encoding) is encrypted with id || seq as its row key, so an event cannot be moved to another
 -- conversation, another id or another position. A rowid table (migration 7): rows are appended at the table's
--- end and the id index is the smaller (id, rowid), which makes appends cheaper than the WITHOUT ROWID table
--- keyed by (conversation, seq) that migration 4 made.
+-- end. Ids have no index of their own (migration 8): an index of random keys takes a random page write per
+-- append, and the store mirrors its conversation's log, which accepts each id once. The by-seq index carries
+-- the id, so a lookup by id (a deletion) reads only that conversation's index entries.
 CREATE TABLE conversation_event (
     conversation BLOB NOT NULL,
     seq INTEGER NOT NULL CHECK (seq >= 1),
-    id BLOB NOT NULL UNIQUE,
+    id BLOB NOT NULL,
     event BLOB NOT NULL
 ) STRICT;
 
-CREATE UNIQUE INDEX conversation_event_by_seq ON conversation_event (conversation, seq);
+CREATE UNIQUE INDEX conversation_event_by_seq ON conversation_event (conversation, seq, id);

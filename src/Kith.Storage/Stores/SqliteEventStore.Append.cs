@@ -12,7 +12,7 @@ namespace Kith.Storage.Stores;
 public sealed partial class SqliteEventStore
 {
     /// <inheritdoc/>
-    public int AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted)
+    public void AppendMany(ConversationId conversation, IReadOnlyList<ConversationEvent> accepted)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         foreach (ConversationEvent e in accepted)
@@ -20,19 +20,16 @@ public sealed partial class SqliteEventStore
             InMemoryEventStore.ThrowIfMisplaced(conversation, e);
         }
 
-        return _scope.Run(transaction =>
+        _ = _scope.Run(transaction =>
         {
             EventTail tail = Tail(transaction, conversation);
 
-            // One prepared statement for every row: a duplicate id (stored before, or twice in this batch) inserts
-            // nothing and takes no position, so redelivery stays harmless. Parameters are numbered in order of
-            // appearance (https://sqlite.org/c3ref/bind_blob.html).
+            // One prepared statement for every row; the id is not looked up (IEventStore remarks). Parameters are
+            // numbered in order of appearance (https://sqlite.org/c3ref/bind_blob.html).
             NativeStatement insert = transaction.PreparedNative("""
                 INSERT INTO conversation_event (conversation, seq, id, event) VALUES ($conversation, $seq, $id, $event)
-                ON CONFLICT (id) DO NOTHING
                 """);
             Span<byte> rowKey = stackalloc byte[RowKeySize];
-            int appended = 0;
             foreach (ConversationEvent e in accepted)
             {
                 byte[] id = IdIndex(conversation, e.Id);
@@ -41,14 +38,11 @@ public sealed partial class SqliteEventStore
                 insert.Bind(2, next);
                 insert.Bind(3, id);
                 insert.Bind(4, transaction.Values.Encrypt(EventColumn, RowKey(id, next, rowKey), e.Encoding));
-                if (insert.Execute() == 1)
-                {
-                    tail.LastSeq = next;
-                    appended++;
-                }
+                _ = insert.Execute();
+                tail.LastSeq = next;
             }
 
-            return appended;
+            return true;
         });
     }
 

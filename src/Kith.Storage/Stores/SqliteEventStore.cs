@@ -35,15 +35,17 @@ public sealed partial class SqliteEventStore : IEventStore
     public SqliteEventStore(KithDatabase database) => _scope = new StoreScope(database);
 
     /// <inheritdoc/>
-    public bool Append(ConversationId conversation, ConversationEvent accepted) => AppendMany(conversation, [accepted]) == 1;
+    public void Append(ConversationId conversation, ConversationEvent accepted) => AppendMany(conversation, [accepted]);
 
     /// <inheritdoc/>
     public Result<ConversationEvent?> Get(ConversationId conversation, EventId id)
     {
         byte[] idIndex = IdIndex(conversation, id);
+        byte[] conversationIndex = ConversationIndex(conversation);
         return _scope.Run(transaction =>
         {
-            var select = transaction.Prepared("SELECT seq, event FROM conversation_event WHERE id = $id");
+            var select = transaction.Prepared("SELECT seq, event FROM conversation_event" + ByIdFilter);
+            select.Parameters.AddWithValue("$conversation", conversationIndex);
             select.Parameters.AddWithValue("$id", idIndex);
             using var reader = select.ExecuteReader();
             if (!reader.Read())
@@ -65,9 +67,11 @@ public sealed partial class SqliteEventStore : IEventStore
     public bool Contains(ConversationId conversation, EventId id)
     {
         byte[] idIndex = IdIndex(conversation, id);
+        byte[] conversationIndex = ConversationIndex(conversation);
         return _scope.Run(transaction =>
         {
-            var exists = transaction.Prepared("SELECT EXISTS (SELECT 1 FROM conversation_event WHERE id = $id)");
+            var exists = transaction.Prepared("SELECT EXISTS (SELECT 1 FROM conversation_event" + ByIdFilter + ")");
+            exists.Parameters.AddWithValue("$conversation", conversationIndex);
             exists.Parameters.AddWithValue("$id", idIndex);
             return (long)exists.ExecuteScalar()! == 1;
         });
@@ -127,6 +131,13 @@ public sealed partial class SqliteEventStore : IEventStore
         return decoded.IsOk && decoded.Value.Conversation == conversation ? decoded : StorageErrors.CorruptValue;
     }
 
+    /// <summary>
+    /// The filter of every lookup by id. Ids have no index of their own (migration 8, IEventStore remarks), so it
+    /// reads the conversation's entries of <c>conversation_event_by_seq</c>, which carry the id, and the table row of
+    /// the match only.
+    /// </summary>
+    private const string ByIdFilter = " WHERE conversation = $conversation AND id = $id";
+
     private byte[] ConversationIndex(ConversationId conversation) => _scope.Database.Index.Compute(ConversationColumn, conversation.Span);
 
     private byte[] IdIndex(ConversationId conversation, EventId id) => _scope.Database.Index.Compute(IdColumn, conversation.Span, id.Span);
@@ -144,11 +155,14 @@ public sealed partial class SqliteEventStore : IEventStore
     public bool Remove(ConversationId conversation, EventId id)
     {
         byte[] idIndex = IdIndex(conversation, id);
+        byte[] conversationIndex = ConversationIndex(conversation);
         return _scope.Run(transaction =>
         {
-            var delete = transaction.Prepared("DELETE FROM conversation_event WHERE id = $id");
+            var delete = transaction.Prepared("DELETE FROM conversation_event" + ByIdFilter);
+            delete.Parameters.AddWithValue("$conversation", conversationIndex);
             delete.Parameters.AddWithValue("$id", idIndex);
-            bool removed = delete.ExecuteNonQuery() == 1;
+            // Every row of the id: one, unless a caller appended it twice (IEventStore remarks).
+            bool removed = delete.ExecuteNonQuery() > 0;
             if (removed)
             {
                 transaction.Database.ScrubAfterCommit();

@@ -8,13 +8,14 @@ using Microsoft.Data.Sqlite;
 namespace Kith.Storage.Tests.Database;
 
 /// <summary>
-/// Migration 7 moves <c>conversation_event</c> from migration 4's WITHOUT ROWID table to a rowid table: a store
-/// written before it reads the same events, in the same order, and keeps appending after them.
+/// Migration 7 moves <c>conversation_event</c> from migration 4's WITHOUT ROWID table to a rowid table, and
+/// migration 8 takes the ids' own index away: a store written before them reads the same events, in the same
+/// order, and keeps appending after them.
 /// </summary>
 public sealed class EventTableMigrationTests
 {
     [Fact]
-    public void Events_stored_in_the_version_6_table_read_and_append_the_same_after_migration_7()
+    public void Events_stored_in_the_version_6_table_read_and_append_the_same_after_migrations_7_and_8()
     {
         var first = new EventSamples(seed: 90);
         var second = new EventSamples(seed: 91);
@@ -51,14 +52,16 @@ public sealed class EventTableMigrationTests
         Assert.Equal(secondEvents.Select(e => e.Id), events.All(second.Conversation).Value.Select(e => e.Id));
         Assert.Equal(secondEvents[2].ToBytes(), events.Get(second.Conversation, secondEvents[2].Id).Value!.ToBytes());
 
-        // The next arrival takes the position after the migrated rows, and a migrated event is still a duplicate.
-        Assert.True(events.Append(first.Conversation, firstEvents[^1]));
-        Assert.False(events.Append(first.Conversation, firstEvents[0]));
+        // The next arrival takes the position after the migrated rows, and a migrated event is found by its id.
+        events.Append(first.Conversation, firstEvents[^1]);
+        Assert.True(events.Remove(second.Conversation, secondEvents[1].Id));
+        Assert.Equal([secondEvents[0].Id, .. secondEvents[2..].Select(e => e.Id)], events.All(second.Conversation).Value.Select(e => e.Id));
         Assert.Equal(firstEvents.Select(e => e.Id), events.All(first.Conversation).Value.Select(e => e.Id));
 
         using SqliteConnection after = TestStores.Raw(path);
-        Assert.Equal(7L, TestStores.Scalar(after, "PRAGMA user_version"));
-        Assert.Equal(0L, TestStores.Scalar(after, "SELECT count(*) FROM sqlite_schema WHERE name = 'conversation_event_v4'"));
+        Assert.Equal(8L, TestStores.Scalar(after, "PRAGMA user_version"));
+        Assert.Equal(0L, TestStores.Scalar(after, "SELECT count(*) FROM sqlite_schema WHERE name IN ('conversation_event_v4', 'conversation_event_v7')"));
+        Assert.Equal(["conversation_event_by_seq"], Indexes(after));
         Assert.Equal((long)firstEvents.Count, TestStores.Scalar(after,
             "SELECT max(seq) FROM conversation_event GROUP BY conversation ORDER BY count(*) DESC LIMIT 1"));
     }
@@ -77,6 +80,20 @@ public sealed class EventTableMigrationTests
         Execute(raw, transaction, "DROP TABLE saved");
         Execute(raw, transaction, "PRAGMA user_version = 6");
         transaction.Commit();
+    }
+
+    /// <summary>The indexes of <c>conversation_event</c>, SQLite's own for UNIQUE columns included.</summary>
+    private static List<string> Indexes(SqliteConnection raw)
+    {
+        using var command = new SqliteCommand("SELECT name FROM pragma_index_list('conversation_event') ORDER BY name", raw);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     private static void Execute(SqliteConnection raw, SqliteTransaction transaction, string sql)
