@@ -35,15 +35,7 @@ public sealed class SqliteEventPositionTests : IDisposable
     private List<long> Positions()
     {
         using SqliteConnection raw = TestStores.Raw(_database.FilePath);
-        using var command = new SqliteCommand("SELECT seq FROM conversation_event ORDER BY rowid", raw);
-        using SqliteDataReader reader = command.ExecuteReader();
-        var positions = new List<long>();
-        while (reader.Read())
-        {
-            positions.Add(reader.GetInt64(0));
-        }
-
-        return positions;
+        return TestStores.Column<long>(raw, "SELECT seq FROM conversation_event ORDER BY rowid");
     }
 
     /// <summary>Appends event <paramref name="i"/>; <c>true</c>, so that steps can chain appends with <c>&amp;&amp;</c>.</summary>

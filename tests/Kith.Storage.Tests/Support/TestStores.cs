@@ -38,6 +38,20 @@ public static class TestStores
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, in order.</summary>
+    public static List<T> Column<T>(SqliteConnection connection, string sql)
+    {
+        using var command = new SqliteCommand(sql, connection);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var values = new List<T>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
     /// <summary>Every (lookup, value) row of the state table, as stored.</summary>
     public static List<(byte[] Lookup, byte[] Value)> StateRows(SqliteConnection connection)
     {
