@@ -67,6 +67,19 @@ internal sealed class TransportDeviceLinks : IDeviceLinks
     /// </summary>
     public void ConnectKnown()
     {
+        try
+        {
+            KeepKnown();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Contacts or accounts changed while the node stopped (its links close before the contact watch ends,
+            // NodeHost.DisposeAsync): there is nothing left to link with.
+        }
+    }
+
+    private void KeepKnown()
+    {
         HashSet<DeviceId> before = [.. _directory.All.Select(peer => peer.Device)];
         _directory.Refresh();
         IReadOnlyList<KnownPeer> now = _directory.All;
