@@ -57,13 +57,13 @@ public sealed class LinkRetryTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using TestNode a1 = await Start("Alice", 92, time);
         await using TestNode bob = await Start("Bob", 93, time);
-        AccountId bobAccount = await Chat(a1, bob);
+        AccountId bobAccount = await Chat(a1, bob, time);
         await using TestNode a2 = await StartUnlinked(94, time);
         string shown = (await LinkThroughNodesTests.Post(a2, new LinkDeviceRequest(null))).Code!;
         await using TcpRelay relay = TcpRelay.Reserve(a2.Host.PeerEndPoint);
         relay.Start();
         string code = LinkCodes.Via(shown, relay.Port);
-        string digits = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2, code);
+        (_, string digits) = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2, code);
 
         // A1's person confirms first: its proposal reaches A2, which waits for its own person.
         long before = relay.ForwardedToTarget;
@@ -82,9 +82,9 @@ public sealed class LinkRetryTests
         int entries = a1.Host.Device.LoadAccountLog().Count;
 
         // The person shows a new code on A2 and enters it on A1, as both devices say: the same entry, the copies again.
-        string again = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2);
+        (string second, string again) = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2);
         await LinkThroughNodesTests.Post(a2, new LinkDeviceRequest(null, again));
-        await LinkThroughNodesTests.Post(a1, new LinkDeviceRequest(LinkThroughNodesTests.LastCode, again));
+        await LinkThroughNodesTests.Post(a1, new LinkDeviceRequest(second, again));
         await Linking.Until(() => a1.Host.Linking.Progress().State is LinkState.Linked or LinkState.Failed && a2.Host.Device.IsLinked);
 
         Assert.Equal(LinkState.Linked, a1.Host.Linking.Progress().State);
@@ -102,17 +102,17 @@ public sealed class LinkRetryTests
         return line[start..(line.IndexOf(' ', start + 5) + 1)];
     }
 
-    /// <summary>A1 and Bob add each other and exchange one message each way; returns Bob's account.</summary>
-    private static async Task<AccountId> Chat(TestNode a1, TestNode bob)
+    /// <summary>A1 and Bob add each other and exchange one message each way (virtual time moving); returns Bob's account.</summary>
+    private static async Task<AccountId> Chat(TestNode a1, TestNode bob, FakeTimeProvider time)
     {
         await Linking.Add(a1, bob);
         await Linking.Add(bob, a1);
         AccountId bobAccount = bob.Host.Device.Account;
-        await Linking.Until(() => a1.Host.Messenger!.Conversations().Contains(a1.Host.Messenger.ConversationWith(bobAccount)));
+        await Linking.Until(() => a1.Host.Messenger!.Conversations().Contains(a1.Host.Messenger.ConversationWith(bobAccount)), time);
         _ = a1.Host.Messenger!.SendText(bobAccount, "hello Bob").Value;
-        await Linking.Until(() => Texts(bob.Host.Messenger!, a1.Host.Device.Account).Contains("hello Bob"));
+        await Linking.Until(() => Texts(bob.Host.Messenger!, a1.Host.Device.Account).Contains("hello Bob"), time);
         _ = bob.Host.Messenger!.SendText(a1.Host.Device.Account, "hello Alice").Value;
-        await Linking.Until(() => Texts(a1.Host.Messenger, bobAccount).Count == 2);
+        await Linking.Until(() => Texts(a1.Host.Messenger, bobAccount).Count == 2, time);
         return bobAccount;
     }
 
