@@ -16,7 +16,8 @@ namespace Kith.Node.DeviceLinking;
 
 /// <summary>
 /// The existing device's link session (docs/ACCOUNTS.md, "Linking a device"): dials the new device at the code's
-/// address, proving nothing until the responder proved the code's static key (<c>LinkHandshake.DialAsync</c>), runs
+/// address until it answers or the code expires (<see cref="LinkDialBackoff"/>), proving nothing until the responder
+/// proved the code's static key (<c>LinkHandshake.DialAsync</c>), runs
 /// <see cref="ExistingDeviceLinking"/> over the link, waits for its person to confirm the digits, appends the
 /// co-signed add-device entry with the new device's record in one transaction, and sends the copies
 /// (<see cref="AccountCopyExport"/>) until the new device acknowledges that it adopted them.
@@ -242,6 +243,9 @@ internal sealed class ExistingDeviceSession : IDisposable
                 LinkLog.Dialled(_context.Log, attempt);
                 return link;
             }
+
+            // Stopped or expired mid-dial: the run reports that (link.dropped, link.expired), not "unreachable".
+            cancellationToken.ThrowIfCancellationRequested();
 
             if (LinkDialBackoff.DelayMs(attempt, _context.NowMs, _linking.Code.ExpiresAtUnixMs) is not { } wait)
             {

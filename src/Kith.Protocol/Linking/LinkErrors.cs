@@ -38,8 +38,8 @@ public static class LinkErrors
         "Compare the confirmation codes on both devices and confirm before continuing.");
 
     /// <summary>
-    /// The device is in the account already, added by another member device, which holds the earlier entry's
-    /// signature (the new device co-signs only entries written by the device that asked).
+    /// The device is in the account already, added by another member device: re-proposing that entry would fail
+    /// on the new device, which co-signs only entries written by the device that asked.
     /// </summary>
     public static readonly KithError AddedElsewhere = KithError.Reject("link.added_elsewhere",
         "Another device of this account added that device; enter the new code on that device to finish linking.");
