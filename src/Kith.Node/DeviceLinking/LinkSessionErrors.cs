@@ -27,7 +27,7 @@ internal static class LinkSessionErrors
         "The account now lists the new device, but the link dropped before it copied the account: show a new code on the new device and enter it here to finish (it is not added twice).");
 
     public static readonly KithError CopyInterrupted = new("link.copy_interrupted", ErrorScope.Peer, true,
-        "This device was added to the account, but the link dropped before the account was copied: show a new code here (`kith devices link`) and enter it on the same device of your account to finish.");
+        "The link dropped after this device agreed to join the account, before the account was copied: show a new code here (`kith devices link`) and enter it on the same device of your account to finish.");
 
     public static readonly KithError BadCopy = new("link.bad_copy", ErrorScope.Peer, false,
         "The other device sent an account copy that does not verify; nothing was adopted.");

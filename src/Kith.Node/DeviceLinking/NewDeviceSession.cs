@@ -139,7 +139,7 @@ internal sealed class NewDeviceSession : IDisposable
         {
             if (_caller == peer && !_linked && _problem is null)
             {
-                // After the co-signature the account lists this device: the person must link again to get the copies.
+                // After the co-signature the account may list this device already: the person links again to get the copies.
                 Fail(_adoption is null ? LinkSessionErrors.Dropped : LinkSessionErrors.CopyInterrupted);
             }
         }
