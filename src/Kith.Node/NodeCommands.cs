@@ -7,6 +7,7 @@ using Kith.Node.Hosting;
 using Kith.Node.LocalApi;
 using Kith.Primitives.Errors;
 using Kith.Primitives.Ids;
+using Microsoft.Extensions.Logging;
 
 namespace Kith.Node;
 
@@ -79,7 +80,9 @@ internal static class NodeCommands
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        options ??= NodeOptions.Default;
+        // A running node logs its diagnostics (e.g. each dial while linking a device) to the console; tests pass theirs.
+        using ILoggerFactory console = LoggerFactory.Create(logs => logs.AddSimpleConsole().SetMinimumLevel(LogLevel.Information));
+        options ??= new NodeOptions { Logs = console };
         string folder = DataFolder.Resolve(dataOverride, Environment.GetEnvironmentVariable);
         byte[]? passphrase = Passphrase.Read(Environment.GetEnvironmentVariable, confirm: false, error);
         if (passphrase is null)

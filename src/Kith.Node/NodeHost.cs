@@ -13,6 +13,7 @@ using Kith.Tor.Hosting;
 using Kith.Storage.Stores;
 using Kith.Wire.Accounts;
 using Kith.Wire.Devices;
+using Microsoft.Extensions.Logging;
 
 namespace Kith.Node;
 
@@ -119,7 +120,8 @@ internal sealed class NodeHost : IAsyncDisposable
 
             host._delivery = device.IsLinked ? NodeDelivery.Start(device, peers, status, events, messenger, options.Time, peers.Options.Random) : null;
             var context = new LinkContext(device, peers.Dialer, settings.Direct, options.Time, peers.Options.Random,
-                () => device.Keys.IssueRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds()), host.PublishLinked, host.AfterLinking);
+                () => device.Keys.IssueRecord(host.Transports(), options.Time.GetUtcNow().ToUnixTimeMilliseconds()), host.PublishLinked, host.AfterLinking,
+                options.Logs.CreateLogger<LinkService>());
             host._linking = new LinkService(context, gate, peers.Manager, host.Transports, host.Adopted);
 
             var services = new NodeServices(status, events, new IdentityService(device, host.Transports, options.Time),
@@ -248,9 +250,15 @@ internal sealed class NodeHost : IAsyncDisposable
             return messenger.PublishAccountChange([entry], [record]);
         }
 
+        bool known = Device.LoadAccountLog().Contains(entry.Id);
         Device.Database.RunInTransaction(transaction =>
         {
-            new SqliteAccountLogStore(transaction).Append(Device.Account, entry);
+            // Linking a listed device again (its copies never arrived) publishes the earlier entry: stored already.
+            if (!known)
+            {
+                new SqliteAccountLogStore(transaction).Append(Device.Account, entry);
+            }
+
             new SqliteDeviceRecordStore(transaction).Put(Device.Account, record);
         });
         return Result.Ok();

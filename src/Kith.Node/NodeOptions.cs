@@ -1,5 +1,7 @@
 using Kith.Crypto;
 using Kith.Storage.Database;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kith.Node;
 
@@ -17,4 +19,7 @@ internal sealed class NodeOptions
 
     /// <summary>The store's options (passphrase KDF costs).</summary>
     public KithDatabaseOptions Database { get; init; } = KithDatabaseOptions.Default;
+
+    /// <summary>Where the node's diagnostics go (never secrets); none by default.</summary>
+    public ILoggerFactory Logs { get; init; } = NullLoggerFactory.Instance;
 }

@@ -20,4 +20,21 @@ public static partial class Limits
     /// make the new device keep counting small messages for ever.
     /// </summary>
     public const int MaxLinkCopies = 16_384;
+
+    /// <summary>
+    /// The existing device's wait after its first failed dial of the new device while linking. A new onion
+    /// service is often unreachable for a while after it shows its code (its descriptor is still being uploaded to
+    /// the hidden-service directories, tor rend-spec-v3), and a direct-mode device may not listen yet: one failed
+    /// dial must not end linking, so the dial is retried until the code expires (as Signal's and Element's device
+    /// linking keep trying while their QR code is valid). One second answers a device that was merely slow to start.
+    /// </summary>
+    public const long LinkDialFirstRetryMs = 1_000;
+
+    /// <summary>
+    /// The longest wait between dials of the new device (the delay doubles from <see cref="LinkDialFirstRetryMs"/>
+    /// up to here). Half a minute is about how long a fresh onion descriptor takes to reach the directories, so a
+    /// device that became reachable is found within that; over a code's ten minutes it makes about two dozen dials
+    /// in all, few enough not to load tor's circuits.
+    /// </summary>
+    public const long LinkDialMaxRetryMs = 30_000;
 }

@@ -24,6 +24,7 @@ public sealed partial class DeviceLinkCommandTests
 
         CliRun entered = await CliRun.Of("devices", "link", code, "--data", existing.Folder);
         Assert.True(entered.ExitCode == 0, entered.Error);
+        Assert.StartsWith("Reaching the new device (tried again until its code expires)", entered.Out, StringComparison.Ordinal);
         string digits = Lines(entered.Out).Single(line => SixDigits().IsMatch(line));
 
         CliRun confirmedNew = await CliRun.Of("devices", "link", "--confirm", digits, "--data", added.Folder);

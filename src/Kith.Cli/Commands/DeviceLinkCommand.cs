@@ -88,6 +88,12 @@ internal static class DeviceLinkCommand
     /// <summary>Waits for the confirmation code, shows it, and asks the person (or says how to confirm from a script).</summary>
     private static async Task<int> CompareAsync(NodeClient client, CliIo io, string? code, CancellationToken cancellationToken)
     {
+        if (code is not null)
+        {
+            // A new onion service is often unreachable at first; the node keeps dialling it (docs/ACCOUNTS.md).
+            io.Out.WriteLine("Reaching the new device (tried again until its code expires)...");
+        }
+
         if (!(await WaitAsync(client, p => p.State != LinkState.Waiting || p.ConfirmationCode is not null, cancellationToken))
             .TryGet(out LinkDeviceProgress? progress, out CliFailure? failure))
         {

@@ -1,6 +1,7 @@
 using Kith.Api.Devices;
 using Kith.Node.Device;
 using Kith.Primitives.Errors;
+using Kith.Primitives.Ids;
 using Kith.Protocol.Accounts;
 using Kith.Protocol.Linking;
 using Kith.Transport;
@@ -15,7 +16,8 @@ namespace Kith.Node.DeviceLinking;
 
 /// <summary>
 /// The existing device's link session (docs/ACCOUNTS.md, "Linking a device"): dials the new device at the code's
-/// address, proving nothing until the responder proved the code's static key (<c>LinkHandshake.DialAsync</c>), runs
+/// address until it answers or the code expires (<see cref="LinkDialBackoff"/>), proving nothing until the responder
+/// proved the code's static key (<c>LinkHandshake.DialAsync</c>), runs
 /// <see cref="ExistingDeviceLinking"/> over the link, waits for its person to confirm the digits, appends the
 /// co-signed add-device entry with the new device's record in one transaction, and sends the copies
 /// (<see cref="AccountCopyExport"/>) until the new device acknowledges that it adopted them.
@@ -187,6 +189,8 @@ internal sealed class ExistingDeviceSession : IDisposable
                 return error ?? LinkSessionErrors.Dropped;
             }
 
+            // Linking a listed device again publishes the earlier entry, which every replica has or will have (the
+            // outbox resends it), with the device's fresh record; no second entry is made.
             DeviceRecord added = _linking.NewDevice!;
             return _context.Publish(entry, added).TryGet(out _, out error) ? await CopyAsync(link, added).ConfigureAwait(false) : error;
         }
@@ -219,27 +223,51 @@ internal sealed class ExistingDeviceSession : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Dials the new device until it answers, the code expires or the session stops, waiting
+    /// <see cref="LinkDialBackoff"/> between dials on the injected clock: a new onion service is often unreachable
+    /// for a while after it shows its code. Each dial is logged (<see cref="LinkLog"/>), without the code.
+    /// </summary>
     private async Task<Result<PeerLink>> DialAsync(CancellationToken cancellationToken)
     {
-        LinkCode code = _linking.Code;
-        PeerAddress address;
-        if (_context.Direct)
+        if (AddressOf(_linking.Code) is not { } address)
         {
-            if (code.Direct is not { } direct)
+            return LinkSessionErrors.NoEndPoint;
+        }
+
+        for (int attempt = 1; ; attempt++)
+        {
+            Result<PeerLink> dialled = await _context.Dialer.DialAsync(address, cancellationToken).ConfigureAwait(false);
+            if (dialled.TryGet(out PeerLink? link, out KithError? error))
             {
-                return LinkSessionErrors.NoEndPoint;
+                LinkLog.Dialled(_context.Log, attempt);
+                return link;
             }
 
-            address = new PeerAddress(LinkGate.PeerOf(code.StaticKey), code.StaticKey, LinkKind.DirectTcp, direct.Host, direct.Port);
+            // Stopped or expired mid-dial: the run reports that (link.dropped, link.expired), not "unreachable".
+            cancellationToken.ThrowIfCancellationRequested();
+
+            if (LinkDialBackoff.DelayMs(attempt, _context.NowMs, _linking.Code.ExpiresAtUnixMs) is not { } wait)
+            {
+                LinkLog.DialGaveUp(_context.Log, attempt, error.Code);
+                return LinkSessionErrors.Unreachable;
+            }
+
+            LinkLog.DialFailed(_context.Log, attempt, error.Code, wait);
+            await Task.Delay(TimeSpan.FromMilliseconds(wait), _context.Time, cancellationToken).ConfigureAwait(false);
         }
-        else
+    }
+
+    /// <summary>Where the code says the new device listens (direct mode: its TCP endpoint, NOT ANONYMOUS; else its onion service).</summary>
+    private PeerAddress? AddressOf(LinkCode code)
+    {
+        DeviceId peer = LinkGate.PeerOf(code.StaticKey);
+        if (!_context.Direct)
         {
-            address = new PeerAddress(LinkGate.PeerOf(code.StaticKey), code.StaticKey, LinkKind.Onion,
-                OnionAddress.FromPublicKey(code.OnionKey).HostName, Peers.PeerNetwork.OnionVirtualPort);
+            return new PeerAddress(peer, code.StaticKey, LinkKind.Onion, OnionAddress.FromPublicKey(code.OnionKey).HostName, Peers.PeerNetwork.OnionVirtualPort);
         }
 
-        Result<PeerLink> dialled = await _context.Dialer.DialAsync(address, cancellationToken).ConfigureAwait(false);
-        return dialled.IsOk || cancellationToken.IsCancellationRequested ? dialled : LinkSessionErrors.Unreachable;
+        return code.Direct is { } direct ? new PeerAddress(peer, code.StaticKey, LinkKind.DirectTcp, direct.Host, direct.Port) : null;
     }
 
     private static async Task<Result<T>> Exchange<T>(PeerLink link, byte[] message, Func<byte[], Result<T>> decode, CancellationToken cancellationToken)

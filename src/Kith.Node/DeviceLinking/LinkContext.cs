@@ -4,6 +4,7 @@ using Kith.Primitives.Errors;
 using Kith.Transport.Dialing;
 using Kith.Wire.Accounts;
 using Kith.Wire.Devices;
+using Microsoft.Extensions.Logging;
 
 namespace Kith.Node.DeviceLinking;
 
@@ -19,8 +20,9 @@ namespace Kith.Node.DeviceLinking;
 /// member and contact device, in one transaction (the messenger's <c>PublishAccountChange</c>).
 /// </param>
 /// <param name="Linked">Runs after a link finished (the existing side links to the new device).</param>
+/// <param name="Log">Where each dial of the new device is logged (never the code or its secret).</param>
 internal sealed record LinkContext(LocalDevice Device, ILinkDialer Dialer, bool Direct, TimeProvider Time, IRandomSource Random,
-    Func<DeviceRecord> SelfRecord, Func<AccountEntry, DeviceRecord, Result<Unit>> Publish, Action Linked)
+    Func<DeviceRecord> SelfRecord, Func<AccountEntry, DeviceRecord, Result<Unit>> Publish, Action Linked, ILogger Log)
 {
     /// <summary>Now, in Unix milliseconds.</summary>
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -23,8 +23,11 @@ internal static class LinkSessionErrors
     public static readonly KithError Replaced = new("link.replaced", ErrorScope.Local, false,
         "A newer link code replaced this one.");
 
-    public static readonly KithError NotAdopted = new("link.not_adopted", ErrorScope.Peer, false,
-        "The account now lists the new device, but it did not confirm that it copied the account; link it again.");
+    public static readonly KithError NotAdopted = new("link.not_adopted", ErrorScope.Peer, true,
+        "The account now lists the new device, but the link dropped before it copied the account: show a new code on the new device and enter it here to finish (it is not added twice).");
+
+    public static readonly KithError CopyInterrupted = new("link.copy_interrupted", ErrorScope.Peer, true,
+        "The link dropped after this device agreed to join the account, before the account was copied: show a new code here (`kith devices link`) and enter it on the same device of your account to finish.");
 
     public static readonly KithError BadCopy = new("link.bad_copy", ErrorScope.Peer, false,
         "The other device sent an account copy that does not verify; nothing was adopted.");

@@ -139,7 +139,8 @@ internal sealed class NewDeviceSession : IDisposable
         {
             if (_caller == peer && !_linked && _problem is null)
             {
-                Fail(LinkSessionErrors.Dropped);
+                // After the co-signature the account may list this device already: the person links again to get the copies.
+                Fail(_adoption is null ? LinkSessionErrors.Dropped : LinkSessionErrors.CopyInterrupted);
             }
         }
     }
@@ -164,6 +165,15 @@ internal sealed class NewDeviceSession : IDisposable
     private KithError? Handle(DeviceId from, byte[] frame, ref Action? after)
     {
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_caller is null && LinkMessages.TypeOf(frame) != LinkMessageType.Request)
+        {
+            // Before a request proved the code's secret, a caller that says anything else is hung up on and the code
+            // stays usable: e.g. an own device's messenger dialling this device, which the account lists already
+            // because an earlier link dropped before its copies arrived (same static key as the linking caller).
+            _manager.LinkTo(from)?.Close(LinkErrors.OutOfOrder);
+            return null;
+        }
+
         switch (LinkMessages.TypeOf(frame))
         {
             case LinkMessageType.Request when _caller is null:

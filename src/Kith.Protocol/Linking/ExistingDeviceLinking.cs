@@ -24,6 +24,7 @@ public sealed class ExistingDeviceLinking : IDisposable
     private LinkResponse? _response;
     private byte[]? _proposal;
     private byte[]? _authorSignature;
+    private AccountEntry? _earlier;
 
     private ExistingDeviceLinking(DeviceKeys keys, LinkCode code, LinkRequest request, byte[] nonce)
     {
@@ -53,6 +54,12 @@ public sealed class ExistingDeviceLinking : IDisposable
 
     /// <summary>The new device's verified record, once known.</summary>
     public DeviceRecord? NewDevice => _response?.Record;
+
+    /// <summary>
+    /// Whether this links again a device the account already lists (an earlier link dropped before its copies
+    /// arrived): the co-signed entry is then the earlier one, already in the log, and nothing new is added.
+    /// </summary>
+    public bool IsRelink => _earlier is not null;
 
     /// <summary>
     /// Begins linking with the code the person entered. A mistyped, expired or already used code fails and
@@ -119,7 +126,8 @@ public sealed class ExistingDeviceLinking : IDisposable
 
     /// <summary>
     /// The person saw the same confirmation code on both devices: proposes the add-device entry at the log's
-    /// current heads, signed by this device.
+    /// current heads, signed by this device, or, if the account lists the device already, the earlier entry that
+    /// added it (which must be this device's own: <see cref="LinkErrors.AddedElsewhere"/>).
     /// </summary>
     public Result<LinkProposal> Confirm(AccountLog log, long nowUnixMs)
     {
@@ -129,14 +137,38 @@ public sealed class ExistingDeviceLinking : IDisposable
             return LinkErrors.OutOfOrder;
         }
 
-        long createdAt = Math.Max(nowUnixMs, log.Heads.Max(head => log.Find(head)!.CreatedAtUnixMs));
-        _proposal = AccountEntries.ProposeAdd(_keys.Device, log.Account, log.Heads, createdAt, _response!.Record.Device);
-        _authorSignature = AccountEntries.SignAsAuthor(_keys.Identity, _proposal);
+        DeviceId added = _response!.Record.Device;
+        if (log.Current().IsMember(added))
+        {
+            // Linked before, but its copies never arrived (the link dropped after the entry was published): propose
+            // the earlier entry again, so the account does not list the device twice (a second add-device entry for
+            // a member is invalid, AccountErrors.AlreadyMember). The new device co-signs the same bytes again
+            // (Ed25519 signatures are deterministic, RFC 8032 §5.1.6), giving the very same entry.
+            AccountEntry? earlier = log.Entries.LastOrDefault(entry => entry.Kind == AccountEntryKind.AddDevice && entry.Subject == added);
+            if (earlier is null || earlier.Author != _keys.Device)
+            {
+                return LinkErrors.AddedElsewhere;
+            }
+
+            _earlier = earlier;
+            _proposal = earlier.Encoded[..^(2 * AccountEntry.SignatureSize)].ToArray();
+            _authorSignature = earlier.Signature;
+        }
+        else
+        {
+            long createdAt = Math.Max(nowUnixMs, log.Heads.Max(head => log.Find(head)!.CreatedAtUnixMs));
+            _proposal = AccountEntries.ProposeAdd(_keys.Device, log.Account, log.Heads, createdAt, added);
+            _authorSignature = AccountEntries.SignAsAuthor(_keys.Identity, _proposal);
+        }
+
         _step = Step.AwaitingAcceptance;
         return new LinkProposal(_proposal, _authorSignature);
     }
 
-    /// <summary>Joins the new device's co-signature and adds the entry to <paramref name="log"/>.</summary>
+    /// <summary>
+    /// Joins the new device's co-signature and adds the entry to <paramref name="log"/>; when linking again
+    /// (<see cref="IsRelink"/>), checks it is the earlier entry and adds nothing.
+    /// </summary>
     public Result<AccountEntry> Receive(LinkAcceptance acceptance, AccountLog log)
     {
         ArgumentNullException.ThrowIfNull(acceptance);
@@ -150,6 +182,18 @@ public sealed class ExistingDeviceLinking : IDisposable
                 .TryGet(out AccountEntry? entry, out KithError? error))
         {
             return error;
+        }
+
+        if (_earlier is not null)
+        {
+            // The same bytes hash to the same id: a different co-signature is no valid co-signature of this entry.
+            if (entry.Id != _earlier.Id)
+            {
+                return AccountErrors.MissingCoSignature;
+            }
+
+            _step = Step.Done;
+            return _earlier;
         }
 
         Result<AccountEntry> added = log.Add(entry);

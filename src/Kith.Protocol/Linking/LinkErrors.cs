@@ -37,6 +37,13 @@ public static class LinkErrors
     public static readonly KithError NotConfirmed = KithError.Reject("link.not_confirmed",
         "Compare the confirmation codes on both devices and confirm before continuing.");
 
+    /// <summary>
+    /// The device is in the account already, added by another member device: re-proposing that entry would fail
+    /// on the new device, which co-signs only entries written by the device that asked.
+    /// </summary>
+    public static readonly KithError AddedElsewhere = KithError.Reject("link.added_elsewhere",
+        "Another device of this account added that device; enter the new code on that device to finish linking.");
+
     /// <summary>A message that does not fit the current step.</summary>
     public static readonly KithError OutOfOrder = KithError.Reject("link.out_of_order",
         "The linking message arrived at the wrong step.");

@@ -32,11 +32,11 @@ public sealed class LinkRefusalTests
         await using TestNode a1 = await TestNode.StartAsync("Alice", Linking.Options(80, time));
         await using TestNode a2 = await TestNode.StartUnlinkedAsync(Linking.Options(81, time));
         int entries = a1.Host.Device.LoadAccountLog().Count;
-        string digits = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2);
+        (string code, string digits) = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2);
         string wrong = ((int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
         TestNode typing = typedOnExisting ? a1 : a2;
-        LinkDeviceRequest request = typedOnExisting ? new LinkDeviceRequest(LinkThroughNodesTests.LastCode, wrong) : new LinkDeviceRequest(null, wrong);
+        LinkDeviceRequest request = typedOnExisting ? new LinkDeviceRequest(code, wrong) : new LinkDeviceRequest(null, wrong);
         ApiError refused = await Refused(typing, request);
         Assert.Equal("link.digits_differ", refused.Code);
         await Linking.Until(() => a1.Host.Linking.Progress().State == LinkState.Failed && a2.Host.Linking.Progress().State == LinkState.Failed);
@@ -83,7 +83,7 @@ public sealed class LinkRefusalTests
         await Closed(guesser);
         Assert.Equal(LinkState.Waiting, (await LinkThroughNodesTests.Progress(a2)).State);
 
-        string digits = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2, code);
+        (_, string digits) = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2, code);
         // Once the code's secret was proved, nobody else is admitted.
         await using PeerLink late = await Dial(code, random, time);
         await Closed(late);
@@ -91,6 +91,28 @@ public sealed class LinkRefusalTests
         await LinkThroughNodesTests.Post(a1, new LinkDeviceRequest(code, digits));
         await Linking.Until(() => a1.Host.Linking.Progress().State == LinkState.Linked && a2.Host.Device.IsLinked);
         Assert.Equal(a1.Host.Device.Account, a2.Host.Device.Account);
+    }
+
+    [Fact]
+    public async Task A_caller_that_speaks_before_proving_the_code_is_hung_up_on_and_the_code_stays_usable()
+    {
+        // E.g. an own device's messenger dialling a device the account lists already (an earlier link dropped before
+        // its copies arrived): its first frame is no link request.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using TestNode a1 = await TestNode.StartAsync("Alice", Linking.Options(87, time));
+        await using TestNode a2 = await TestNode.StartUnlinkedAsync(Linking.Options(88, time));
+        string code = (await LinkThroughNodesTests.Post(a2, new LinkDeviceRequest(null))).Code!;
+        var random = new SeededRandomSource(89);
+        await using PeerLink early = await Dial(code, random, time);
+
+        Assert.True((await early.SendAsync(new LinkReveal(Bytes(random)).ToBytes(), Token)).IsOk);
+        await Closed(early);
+        Assert.Equal(LinkState.Waiting, (await LinkThroughNodesTests.Progress(a2)).State);
+
+        (_, string digits) = await LinkThroughNodesTests.LinkUntilConfirming(a1, a2, code);
+        await LinkThroughNodesTests.Post(a2, new LinkDeviceRequest(null, digits));
+        await LinkThroughNodesTests.Post(a1, new LinkDeviceRequest(code, digits));
+        await Linking.Until(() => a1.Host.Linking.Progress().State == LinkState.Linked && a2.Host.Device.IsLinked);
     }
 
     private static async Task<PeerLink> Dial(string code, IRandomSource random, TimeProvider time)

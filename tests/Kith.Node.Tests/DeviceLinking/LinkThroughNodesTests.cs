@@ -28,19 +28,20 @@ public sealed class LinkThroughNodesTests
         await Linking.Add(a1, bob);
         await Linking.Add(bob, a1);
         AccountId bobAccount = bob.Host.Device.Account;
-        await Linking.Until(() => a1.Host.Messenger!.Conversations().Contains(a1.Host.Messenger.ConversationWith(bobAccount)));
+        // Virtual time moves while they wait: a first delivery that met no link is retried on the delivery timers.
+        await Linking.Until(() => a1.Host.Messenger!.Conversations().Contains(a1.Host.Messenger.ConversationWith(bobAccount)), time);
         _ = a1.Host.Messenger!.SendText(bobAccount, "hello Bob").Value;
-        await Linking.Until(() => Texts(bob.Host.Messenger!, a1.Host.Device.Account).Contains("hello Bob"));
+        await Linking.Until(() => Texts(bob.Host.Messenger!, a1.Host.Device.Account).Contains("hello Bob"), time);
         _ = bob.Host.Messenger!.SendText(a1.Host.Device.Account, "hello Alice").Value;
-        await Linking.Until(() => Texts(a1.Host.Messenger, bobAccount).Count == 2);
+        await Linking.Until(() => Texts(a1.Host.Messenger, bobAccount).Count == 2, time);
 
         await using TestNode a2 = await StartUnlinked(72, time);
         Assert.Equal(HttpStatusCode.BadRequest, (await a2.Http.GetAsync(ApiRoutes.Identity, Token)).StatusCode);
-        string digits = await LinkUntilConfirming(a1, a2);
+        (string code, string digits) = await LinkUntilConfirming(a1, a2);
         Assert.Equal(LinkState.Confirming, (await Progress(a2)).State);
         Assert.Equal(digits, (await Progress(a2)).ConfirmationCode);
         Assert.Equal(LinkState.Waiting, (await Post(a2, new LinkDeviceRequest(null, digits))).State);
-        await Post(a1, new LinkDeviceRequest(LastCode, digits));
+        await Post(a1, new LinkDeviceRequest(code, digits));
         await Linking.Until(() => a1.Host.Linking.Progress().State != LinkState.Waiting && a1.Host.Linking.Progress().State != LinkState.Confirming);
         Assert.Equal(new LinkDeviceProgress(null, LinkState.Linked, null, digits, true), a1.Host.Linking.Progress());
         await Linking.Until(() => a2.Host.Linking.Progress().State == LinkState.Linked);
@@ -64,11 +65,11 @@ public sealed class LinkThroughNodesTests
         return await TestNode.StartUnlinkedAsync(options, (device, links, _) => MessengerHandlers.Of(device, links, options));
     }
 
-    /// <summary>The code the last <see cref="LinkUntilConfirming"/> used.</summary>
-    internal static string? LastCode { get; private set; }
-
-    /// <summary>A2 shows a code (unless <paramref name="code"/> is shown already), A1 enters it; both then show the same six digits.</summary>
-    internal static async Task<string> LinkUntilConfirming(TestNode existing, TestNode newDevice, string? code = null)
+    /// <summary>
+    /// A2 shows a code (unless <paramref name="code"/> is shown already), A1 enters it; both then show the same six
+    /// digits. Returns the code used (tests run in parallel, so nothing is kept in a static) and the digits.
+    /// </summary>
+    internal static async Task<(string Code, string Digits)> LinkUntilConfirming(TestNode existing, TestNode newDevice, string? code = null)
     {
         if (code is null)
         {
@@ -77,14 +78,13 @@ public sealed class LinkThroughNodesTests
             code = shown.Code!;
         }
 
-        LastCode = code;
         Assert.StartsWith("KITHLINK-", code, StringComparison.Ordinal);
         await Post(existing, new LinkDeviceRequest(code));
         await Linking.Until(() => existing.Host.Linking.Progress().State != LinkState.Waiting);
         LinkDeviceProgress entered = existing.Host.Linking.Progress();
         Assert.Equal(LinkState.Confirming, entered.State);
         await Linking.Until(() => newDevice.Host.Linking.Progress().ConfirmationCode is not null);
-        return entered.ConfirmationCode!;
+        return (code, entered.ConfirmationCode!);
     }
 
     internal static async Task<LinkDeviceProgress> Post(TestNode node, LinkDeviceRequest request)

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using Kith.Api;
 using Kith.Api.Contacts;
 using Kith.Api.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Node.Tests.Support;
@@ -11,12 +13,13 @@ internal static class Linking
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>A test node's options on <paramref name="time"/>.</summary>
-    public static NodeOptions Options(ulong seed, TimeProvider time) => new()
+    /// <summary>A test node's options on <paramref name="time"/>, logging to <paramref name="logs"/> if given.</summary>
+    public static NodeOptions Options(ulong seed, TimeProvider time, ILoggerFactory? logs = null) => new()
     {
         Random = TestNode.Options(seed).Random,
         Database = TestNode.Options(seed).Database,
         Time = time,
+        Logs = logs ?? NullLoggerFactory.Instance,
     };
 
     /// <summary><paramref name="to"/> adds <paramref name="whose"/>'s card (the link form, which carries its prekeys).</summary>
