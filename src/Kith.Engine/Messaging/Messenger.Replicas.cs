@@ -32,6 +32,10 @@ public sealed partial class Messenger
                 if (Membership(conversation) is { } membership)
                 {
                     replica.UpdateMembership(membership);
+                    if (HandOver(step, replica, membership) is { } failed)
+                    {
+                        return failed;
+                    }
                 }
             }
 
