@@ -3,8 +3,10 @@ using Kith.Api;
 using Kith.Api.Contacts;
 using Kith.Api.Identity;
 using Kith.Engine.Messaging;
+using Kith.Node.Peers;
 using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
+using Kith.Transport.Dialing;
 using Kith.Wire.Cards;
 using Kith.Wire.Messaging;
 using Microsoft.Extensions.Time.Testing;
@@ -51,6 +53,28 @@ public sealed class QrContactChatTests
 
         Assert.Equal(["hello Bob", "hello Alice"], Texts(bobs, aliceAccount));
         Assert.All(alice.Host.Peers.Directory.All, peer => Assert.NotNull(peer.StaticKey));
+    }
+
+    [Fact]
+    public async Task A_device_known_only_from_a_QR_card_is_dialled_and_authorised_by_its_identity()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using TestNode alice = await TestNode.StartAsync("Alice", Linking.Options(72, time));
+        await using TestNode bob = await TestNode.StartAsync("Bob", Linking.Options(73, time));
+        await AddFromQr(alice, bob);
+        DeviceId bobsDevice = bob.Host.Device.Device;
+        byte[] anyStatic = new byte[32];
+
+        alice.Host.Peers.Directory.Refresh();
+        KnownPeer known = Assert.Single(alice.Host.Peers.Directory.All);
+        Assert.Equal(bobsDevice, known.Device);
+        Assert.Null(known.StaticKey);
+        PeerAddress address = new PeerAddressing(Direct: true).AddressOf(known)!;
+        Assert.True(address.StaticPublicKey.IsEmpty);
+        Assert.Equal(bobsDevice, address.Peer);
+        Assert.Equal(bobsDevice, alice.Host.Peers.Directory.Authorise(anyStatic, bobsDevice));
+        Assert.Null(alice.Host.Peers.Directory.Authorise(anyStatic, alice.Host.Device.Device));
+        Assert.Null(bob.Host.Peers.Directory.Authorise(anyStatic, alice.Host.Device.Device));
     }
 
     /// <summary><paramref name="to"/> adds <paramref name="whose"/>'s card from what its QR code holds (no prekeys).</summary>
