@@ -24,7 +24,10 @@ namespace Kith.Transport.Handshake;
 /// </remarks>
 public static partial class LinkHandshake
 {
-    /// <summary>Dials: runs the initiator's side and checks that the peer is <paramref name="expectedRemoteStatic"/>.</summary>
+    /// <summary>
+    /// Dials: runs the initiator's side and checks that the peer proved <paramref name="expectedRemoteStatic"/>, or the
+    /// identity <paramref name="peer"/> when the static key is not known.
+    /// </summary>
     /// <param name="stream">A connected stream; owned by the link on success, disposed on failure.</param>
     /// <param name="kind">How the stream reaches the peer (mixed into the prologue).</param>
     /// <param name="local">This device's static key pair and identity payload; the key stays the caller's.</param>
