@@ -47,6 +47,22 @@ public sealed class LinkHandshakeIdentityTests : IDisposable
     }
 
     [Fact]
+    public async Task Handshake_messages_with_the_identity_payload_fit_the_handshake_limit()
+    {
+        var (a, b) = DuplexStream.CreatePair();
+        await using var _ = b;
+        Task answering = RawDialer.AnswerWithPayloadAsync(b, _bob, _bob.Keys.Identity.Encode());
+        using var ephemeral = Crypto.X25519KeyPair.Generate(new Crypto.SeededRandomSource(78));
+        await RawDialer.WriteAsync(a, ephemeral.PublicKeyBytes); // message 1
+        await answering;
+        byte[] message2 = await RawDialer.ReadAsync(a);
+
+        // e (32) + encrypted s (32 + 16) + encrypted payload (97 + 16); message 3 is the same without e.
+        Assert.Equal(32 + 48 + LinkIdentity.Size + 16, message2.Length);
+        Assert.True(message2.Length <= Primitives.Limits.LinkHandshakeMessageMaxLength);
+    }
+
+    [Fact]
     public async Task Dialling_by_identity_refuses_a_responder_proving_another_identity_before_revealing_itself()
     {
         var (a, b) = DuplexStream.CreatePair();
