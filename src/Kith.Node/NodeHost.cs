@@ -93,7 +93,7 @@ internal sealed class NodeHost : IAsyncDisposable
         string name = device.IsLinked ? device.LoadAccountLog().Current().DisplayName : "";
         var gate = new LinkGate();
         // Direct links (NOT ANONYMOUS) need no tor, so their listener's port is known before the status is.
-        PeerNetwork? direct = settings.Direct ? PeerNetwork.Start(device, null, options.Time, options.Random, gate.Admit) : null;
+        PeerNetwork? direct = settings.Direct ? PeerNetwork.Start(device, null, options.Time, options.Random, (key, _) => gate.Admit(key)) : null;
         var status = new StatusBoard(new NodeStatus(mode, Anonymous: !settings.Direct, settings.Direct ? null : new TorStatus(0, "starting", null),
             null, direct?.EndPoint.ToString(), AccountText(device), device.Device.ToString(), name, 0, 0), events);
         var host = new NodeHost(device, status, events) { _peers = direct, _messenger = messenger, _options = options };
@@ -111,7 +111,7 @@ internal sealed class NodeHost : IAsyncDisposable
             }
 
             // Onion links dial through tor's SOCKS port, known only now.
-            PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random, gate.Admit);
+            PeerNetwork peers = host._peers ??= PeerNetwork.Start(device, host._tor!.SocksEndPoint, options.Time, options.Random, (key, _) => gate.Admit(key));
             gate.Attach(peers.Manager);
             if (device.IsLinked)
             {

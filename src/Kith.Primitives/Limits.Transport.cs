@@ -10,9 +10,9 @@ public static partial class Limits
     public const int LinkMaxFrameLength = MaxSyncBatchBytes + (64 * 1024);
 
     /// <summary>
-    /// Longest Noise handshake message a link accepts. Kith's XX handshake carries empty payloads, so its messages
-    /// are 32, 96 and 64 bytes; 256 leaves room for a later version's payload while an unauthenticated stranger can
-    /// make the listener buffer no more than this.
+    /// Longest Noise handshake message a link accepts. Kith's XX handshake (link v2) carries a 97-byte identity
+    /// payload in messages 2 and 3, so its messages are 32, 193 and 161 bytes; 256 fits them while an
+    /// unauthenticated stranger can make the listener buffer no more than this.
     /// </summary>
     public const int LinkHandshakeMessageMaxLength = 256;
 

@@ -28,13 +28,25 @@ public static class TransportErrors
     public static KithError HandshakeFailed { get; } = new(
         "transport.handshake_failed", ErrorScope.Peer, false, "The link handshake failed authentication.");
 
-    /// <summary>The dialled peer proved a static key other than the one expected for it.</summary>
+    /// <summary>The dialled peer proved a static key or identity other than the one expected for it.</summary>
     public static KithError WrongPeer { get; } = new(
-        "transport.wrong_peer", ErrorScope.Peer, false, "The peer's static key is not the one expected.");
+        "transport.wrong_peer", ErrorScope.Peer, false, "The peer is not the device that was dialled.");
 
-    /// <summary>The listener's authoriser does not know the connecting static key.</summary>
+    /// <summary>The listener's authoriser knows neither the connecting device nor its static key.</summary>
     public static KithError UnknownPeer { get; } = new(
         "transport.unknown_peer", ErrorScope.Peer, false, "The connecting peer is not known.");
+
+    /// <summary>A handshake identity payload (<see cref="Handshake.LinkIdentity"/>) had the wrong length.</summary>
+    public static KithError MalformedIdentity { get; } = new(
+        "transport.malformed_identity", ErrorScope.Peer, false, "The peer's identity payload is malformed.");
+
+    /// <summary>A handshake identity payload of a version this device does not speak.</summary>
+    public static KithError UnknownIdentityVersion { get; } = new(
+        "transport.unknown_identity_version", ErrorScope.Peer, false, "The peer's identity payload has an unknown version.");
+
+    /// <summary>The identity payload's signature does not bind the peer's static key to the identity it names.</summary>
+    public static KithError UnprovenIdentity { get; } = new(
+        "transport.unproven_identity", ErrorScope.Peer, false, "The peer's identity did not sign its static key.");
 
     /// <summary>A frame would exceed <see cref="Primitives.Limits.LinkMaxFrameLength"/>.</summary>
     public static KithError OversizedFrame { get; } = new(

@@ -20,18 +20,24 @@ public sealed partial class Messenger
     /// <summary>
     /// Re-reads every cached conversation's membership from the directory after an account log changed (a device
     /// added or revoked) or a contact was added: the next send rotates the chain, so a revoked device gets no part of
-    /// it; and offers the own account's state to devices that have not had it yet.
+    /// it; offers the own account's state to devices that have not had it yet; and hands own chains over late to
+    /// devices that have become reachable (their prekeys came: a contact added from a QR card).
     /// </summary>
     public void RefreshMembership()
     {
         _ = Run(step =>
         {
             OfferAccount(step);
+
             foreach ((ConversationId conversation, ConversationReplica replica) in _replicas)
             {
                 if (Membership(conversation) is { } membership)
                 {
                     replica.UpdateMembership(membership);
+                    if (HandOver(step, replica, membership) is { } failed)
+                    {
+                        return failed;
+                    }
                 }
             }
 

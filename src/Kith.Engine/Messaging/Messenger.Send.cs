@@ -66,6 +66,11 @@ public sealed partial class Messenger
             return MessengerErrors.UnknownContact;
         }
 
+        if (HandOver(context, replica, membership) is { } failed)
+        {
+            return failed;
+        }
+
         if (!replica.Send(content, context.NowUnixMs, _random).TryGet(out SendResult? sent, out KithError? error))
         {
             return error;
@@ -78,6 +83,25 @@ public sealed partial class Messenger
 
         Scratch.ToAnnounce.Add(new MessageShownEventArgs(conversation, sent.Shown));
         return sent.Shown.Message.Id;
+    }
+
+    /// <summary>
+    /// Enqueues the late announcements of the replica's own chains for devices that have become reachable since (their
+    /// prekeys arrived in an account update: a contact added from a QR card); null, or the store's error.
+    /// </summary>
+    private KithError? HandOver(StepContext context, ConversationReplica replica, AccountMembership membership)
+    {
+        if (!replica.HandOverPendingChains(context.NowUnixMs, _random).TryGet(out IReadOnlyList<ConversationEvent>? late, out KithError? error))
+        {
+            return error;
+        }
+
+        foreach (ConversationEvent e in late)
+        {
+            Enqueue(context, membership, e);
+        }
+
+        return null;
     }
 
     /// <summary>Issue 5: each event goes to every member device of both accounts except this one.</summary>

@@ -25,9 +25,11 @@ internal sealed record PeerAddressing(bool Direct)
             return null;
         }
 
+        // No known static key (a QR card's record): the peer proves its device id in the handshake payload instead.
+        ReadOnlyMemory<byte> staticKey = peer.StaticKey ?? ReadOnlyMemory<byte>.Empty;
         return Direct
-            ? new PeerAddress(peer.Device, peer.StaticKey, LinkKind.DirectTcp, transport.Host, transport.Port)
-            : new PeerAddress(peer.Device, peer.StaticKey, LinkKind.Onion, DeviceRecords.OnionAddressOf(peer.Record).HostName, transport.Port);
+            ? new PeerAddress(peer.Device, staticKey, LinkKind.DirectTcp, transport.Host, transport.Port)
+            : new PeerAddress(peer.Device, staticKey, LinkKind.Onion, DeviceRecords.OnionAddressOf(peer.Record).HostName, transport.Port);
     }
 
     /// <summary>Says the mode; direct says NOT ANONYMOUS.</summary>

@@ -6,17 +6,19 @@ using Kith.Protocol.Contacts;
 using Kith.Protocol.Prekeys;
 using Kith.Storage.Database;
 using Kith.Storage.Stores;
+using Kith.Transport.Handshake;
 using Kith.Wire.Devices;
 
 namespace Kith.Node.Peers;
 
 /// <summary>
 /// Who may hold a link with this device, as a snapshot of the store: the member devices of every contact
-/// (<see cref="ContactBook.Devices"/>) and this account's other devices whose records are stored. A device's Noise
-/// static key is the X25519 identity key of its prekeys, accepted only when the device's Ed25519 identity signed it
-/// (<see cref="PrekeySignatures.IdentityDhKeyPayload"/>, PQXDH §3.2): otherwise anyone could put its own key in a
-/// record under a contact's device id. A record without prekeys (a QR card) has no static key yet, so that device
-/// can neither dial nor be dialled until its prekeys are known.
+/// (<see cref="ContactBook.Devices"/>) and this account's other devices whose records are stored. A link is
+/// authorised by the device id its handshake payload proved (<see cref="LinkIdentity"/>: the device's Ed25519 identity
+/// signed the Noise static key, checked by the transport before asking here), so a device known only from a QR card,
+/// whose record carries no prekeys, can dial and be dialled; its prekeys then arrive in its account update over the
+/// link. When the prekeys are known, their X25519 identity key, signed by the device
+/// (<see cref="PrekeySignatures.IdentityDhKeyPayload"/>, PQXDH §3.2), is also the static key a dial expects.
 /// </summary>
 /// <remarks>
 /// Lookups read an in-memory snapshot, so they never touch the store: <see cref="Engine.Links.IDeviceLinks"/>' Send runs under the
@@ -26,7 +28,6 @@ internal sealed class PeerDirectory(LocalDevice device)
 {
     private readonly Lock _gate = new();
     private Dictionary<DeviceId, KnownPeer> _byDevice = [];
-    private Dictionary<string, KnownPeer> _byStatic = new(StringComparer.Ordinal);
 
     /// <summary>The known peers now.</summary>
     public IReadOnlyList<KnownPeer> All
@@ -45,17 +46,14 @@ internal sealed class PeerDirectory(LocalDevice device)
     {
         List<KnownPeer> peers = device.Database.RunInTransaction(Load);
         var byDevice = new Dictionary<DeviceId, KnownPeer>();
-        var byStatic = new Dictionary<string, KnownPeer>(StringComparer.Ordinal);
         foreach (KnownPeer peer in peers)
         {
             byDevice[peer.Device] = peer;
-            byStatic[Convert.ToHexString(peer.StaticKey)] = peer;
         }
 
         lock (_gate)
         {
             _byDevice = byDevice;
-            _byStatic = byStatic;
         }
     }
 
@@ -69,25 +67,20 @@ internal sealed class PeerDirectory(LocalDevice device)
     }
 
     /// <summary>
-    /// The <c>LinkAuthoriser</c>: the device whose bound X25519 identity key <paramref name="remoteStatic"/> is, or
-    /// null to refuse the link. A miss reloads the snapshot once (a contact added since the last refresh).
+    /// The <c>LinkAuthoriser</c>: <paramref name="remoteIdentity"/> when it is a known device, or null to refuse the
+    /// link. The transport verified that this identity signed <paramref name="remoteStatic"/>, so the device holds
+    /// that key whether or not its prekeys (and their copy of the key) are known here. A miss reloads the snapshot
+    /// once (a contact added since the last refresh).
     /// </summary>
-    public DeviceId? Authorise(ReadOnlySpan<byte> remoteStatic)
+    public DeviceId? Authorise(ReadOnlySpan<byte> remoteStatic, DeviceId remoteIdentity)
     {
-        string key = Convert.ToHexString(remoteStatic);
-        lock (_gate)
+        if (Find(remoteIdentity) is not null)
         {
-            if (_byStatic.TryGetValue(key, out KnownPeer? known))
-            {
-                return known.Device;
-            }
+            return remoteIdentity;
         }
 
         Refresh();
-        lock (_gate)
-        {
-            return _byStatic.TryGetValue(key, out KnownPeer? known) ? known.Device : null;
-        }
+        return Find(remoteIdentity)?.Device;
     }
 
     /// <summary>The static key <paramref name="record"/>'s device proves, if its identity signed one.</summary>
@@ -113,9 +106,9 @@ internal sealed class PeerDirectory(LocalDevice device)
         var peers = new List<KnownPeer>();
         foreach (DeviceRecord record in records)
         {
-            if (record.Device != device.Device && BoundStaticKey(record) is { } key)
+            if (record.Device != device.Device)
             {
-                peers.Add(new KnownPeer(record.Device, key, record));
+                peers.Add(new KnownPeer(record.Device, BoundStaticKey(record), record));
             }
         }
 

@@ -14,7 +14,9 @@ namespace Kith.Node.Peers;
 /// This device's links, composed: the loopback listener peers reach it on (tor's onion forward, or direct TCP), the
 /// dialer for this node's mode, the <see cref="ConnectionManager"/>, and the engine's <see cref="TransportDeviceLinks"/>
 /// view of them. The Noise static key is the device's X25519 identity key (PQXDH <c>IK</c>), the one its signed
-/// prekeys bind to it, so a peer that knows the device's record knows the key the link must prove.
+/// prekeys bind to it, so a peer that knows the device's prekeys knows the key the link must prove; the handshake
+/// also carries the key's binding to the device id (<see cref="LinkIdentity"/>), so a peer that knows only the id (a
+/// QR card) can check it too.
 /// </summary>
 internal sealed class PeerNetwork : IAsyncDisposable
 {
@@ -65,12 +67,15 @@ internal sealed class PeerNetwork : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(device);
         LinkOptions options = LinkOptions.Create(time, random);
         var localStatic = X25519KeyPair.FromPrivateKey(device.Keys.Prekeys.IdentityDhPrivateKey.AsSpan());
+        var local = LinkKeys.Create(localStatic, device.Keys.Identity);
         ILinkDialer dialer = socks is null
-            ? new LinkDialerRouter(null, new DirectTcpDialer(localStatic, options))
-            : new LinkDialerRouter(new OnionDialer(localStatic, options, socks), null);
+            ? new LinkDialerRouter(null, new DirectTcpDialer(local, options))
+            : new LinkDialerRouter(new OnionDialer(local, options, socks), null);
         var directory = new PeerDirectory(device);
-        LinkAuthoriser authorise = unknown is null ? directory.Authorise : key => directory.Authorise(key) ?? unknown(key);
-        var manager = new ConnectionManager(localStatic, authorise, dialer, options);
+        LinkAuthoriser authorise = unknown is null
+            ? directory.Authorise
+            : (key, identity) => directory.Authorise(key, identity) ?? unknown(key, identity);
+        var manager = new ConnectionManager(local, authorise, dialer, options);
         LinkKind kind = socks is null ? LinkKind.DirectTcp : LinkKind.Onion;
         var listener = new TcpLinkListener(new IPEndPoint(IPAddress.Loopback, 0), kind, manager.AcceptInboundAsync);
         listener.Start();

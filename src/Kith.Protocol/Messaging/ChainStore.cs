@@ -14,6 +14,8 @@ namespace Kith.Protocol.Messaging;
 /// <list type="table">
 /// <item><term><c>senderkey.own</c></term><description>key conversation: this device's chain (<see cref="SenderChain.Serialize"/>).</description></item>
 /// <item><term><c>senderkey.own.to</c></term><description>key conversation: the member devices the chain was announced to, ascending (README, decision 7).</description></item>
+/// <item><term><c>senderkey.own.pending</c></term><description>key conversation ‖ device: this device's chain as it was when announced (index 0), for a member device it could not be sealed to (no session and no prekeys yet, e.g. a contact added from a QR card); handed over once the device is reachable (<c>ConversationReplica.HandOverPendingChains</c>).</description></item>
+/// <item><term><c>senderkey.own.pending.to</c></term><description>key conversation: the devices waiting for such a hand-over.</description></item>
 /// <item><term><c>senderkey.received</c></term><description>key conversation ‖ author ‖ chain id: a member's chain (<see cref="ReceivedSenderChain.Serialize"/>).</description></item>
 /// <item><term><c>refused</c></term><description>key conversation ‖ event id: a deleted event (README, decision 8).</description></item>
 /// <item><term><c>cleared</c></term><description>key conversation: the latest cut of a cleared conversation, u64 big-endian (README, decision 8).</description></item>
@@ -23,6 +25,8 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
 {
     public const string OwnKind = "senderkey.own";
     public const string OwnRecipientsKind = "senderkey.own.to";
+    public const string PendingKind = "senderkey.own.pending";
+    public const string PendingDevicesKind = "senderkey.own.pending.to";
     public const string ReceivedKind = "senderkey.received";
     public const string RefusedKind = "refused";
     public const string ClearedKind = "cleared";
@@ -71,6 +75,57 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
 
     public void SaveOwnRecipients(IReadOnlyList<DeviceId> recipients) =>
         state.Write(OwnRecipientsKind, conversation.Span, [.. recipients.SelectMany(d => d.ToArray())]);
+
+    /// <summary>The devices waiting for the own chain to be handed over.</summary>
+    public IReadOnlyList<DeviceId> LoadPendingDevices()
+    {
+        if (!state.Read(PendingDevicesKind, conversation.Span).TryGet(out byte[]? bytes, out _) || bytes is null
+            || bytes.Length % DeviceId.Size != 0)
+        {
+            return [];
+        }
+
+        return [.. bytes.Chunk(DeviceId.Size).Select(id => DeviceId.FromBytes(id))];
+    }
+
+    /// <summary>Keeps <paramref name="chainAtStart"/> (not yet advanced) for <paramref name="device"/>, replacing an older chain's.</summary>
+    public void SavePending(DeviceId device, SenderChain chainAtStart)
+    {
+        byte[] bytes = chainAtStart.Serialize();
+        state.Write(PendingKind, PendingKey(device), bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+        IReadOnlyList<DeviceId> devices = LoadPendingDevices();
+        if (!devices.Contains(device))
+        {
+            SavePendingDevices([.. devices, device]);
+        }
+    }
+
+    /// <summary>The chain kept for <paramref name="device"/>, or null.</summary>
+    public Result<SenderChain?> LoadPending(DeviceId device)
+    {
+        Result<byte[]?> stored = state.Read(PendingKind, PendingKey(device));
+        if (!stored.TryGet(out byte[]? bytes, out KithError? error))
+        {
+            return error;
+        }
+
+        if (bytes is null)
+        {
+            return Result<SenderChain?>.Ok(null);
+        }
+
+        Result<SenderChain> chain = SenderChain.Deserialize(bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+        return chain.TryGet(out SenderChain? restored, out error) ? restored : error;
+    }
+
+    /// <summary>Forgets the chain kept for <paramref name="device"/> (handed over, or the device left).</summary>
+    public void RemovePending(DeviceId device)
+    {
+        _ = state.Delete(PendingKind, PendingKey(device));
+        SavePendingDevices([.. LoadPendingDevices().Where(d => d != device)]);
+    }
 
     public Result<ReceivedSenderChain?> LoadReceived(DeviceId author, ReadOnlySpan<byte> chainId)
     {
@@ -122,4 +177,17 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
     private byte[] RefusedKey(EventId id) => [.. conversation.Span, .. id.Span];
 
     public override string ToString() => $"ChainStore({conversation})";
+
+    private void SavePendingDevices(IReadOnlyList<DeviceId> devices)
+    {
+        if (devices.Count == 0)
+        {
+            _ = state.Delete(PendingDevicesKind, conversation.Span);
+            return;
+        }
+
+        state.Write(PendingDevicesKind, conversation.Span, [.. devices.SelectMany(d => d.ToArray())]);
+    }
+
+    private byte[] PendingKey(DeviceId device) => [.. conversation.Span, .. device.Span];
 }

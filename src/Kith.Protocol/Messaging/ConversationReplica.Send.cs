@@ -32,9 +32,7 @@ public sealed partial class ConversationReplica
             return error;
         }
 
-        // Briar's rule on every replica: never earlier than what this event will name as parents; and after a
-        // cleared conversation's cut, or every own device would refuse it (the cut is at most a clock skew ahead).
-        long timestamp = Math.Max(Math.Max(nowUnixMs, _log.LatestTimestamp), _clearedUpTo == long.MaxValue ? _clearedUpTo : _clearedUpTo + 1);
+        long timestamp = NextTimestamp(nowUnixMs);
         var events = new List<ConversationEvent>();
         var unreached = new List<DeviceId>();
         DeviceId[] recipients = [.. _membership.Current.Devices.Where(d => d != Local)];
@@ -79,7 +77,10 @@ public sealed partial class ConversationReplica
         }
     }
 
-    /// <summary>The announcement event: the chain's distribution sealed pairwise for every other member device.</summary>
+    /// <summary>
+    /// The announcement event: the chain's distribution sealed pairwise for every other member device; called on a
+    /// fresh chain (index 0).
+    /// </summary>
     private ConversationEvent Announce(SenderChain chain, DeviceId[] recipients, long timestamp, IRandomSource random,
         List<DeviceId> unreached)
     {
@@ -96,12 +97,22 @@ public sealed partial class ConversationReplica
             }
             else
             {
+                // No session and no prekeys yet (a contact added from a QR card): the chain is kept as it is now, at
+                // index 0, and handed over once the device is reachable, so it can read what is sent until then.
                 unreached.Add(recipient);
+                _chains.SavePending(recipient, chain);
             }
         }
 
         return ContentBinding.Sign(chain, Local, _log.ParentsForNextEvent(), timestamp, chain.Index, new ChainAnnouncement(parts).ToBytes());
     }
+
+    /// <summary>
+    /// Briar's rule on every replica: never earlier than what the next own event will name as parents; and after a
+    /// cleared conversation's cut, or every own device would refuse it (the cut is at most a clock skew ahead).
+    /// </summary>
+    private long NextTimestamp(long nowUnixMs) =>
+        Math.Max(Math.Max(nowUnixMs, _log.LatestTimestamp), _clearedUpTo == long.MaxValue ? _clearedUpTo : _clearedUpTo + 1);
 
     /// <summary>Own events pass through the same log rules as everyone's, then are stored.</summary>
     private Result<Unit> AddOwn(ConversationEvent e)

@@ -18,8 +18,8 @@ public sealed record ReceivedMessage(ShownMessage Message, MessageContent Conten
 /// <param name="Events">The new events, already accepted and stored: an announcement when a chain was started, then
 /// the content event. The caller delivers them to every member device.</param>
 /// <param name="Shown">The sent message as this device shows it.</param>
-/// <param name="Unreached">Member devices a new chain could not be handed to (no session and no prekeys); they
-/// cannot read this chain.</param>
+/// <param name="Unreached">Member devices a new chain could not be handed to (no session and no prekeys); the chain
+/// is kept for them and handed over late (<see cref="ConversationReplica.HandOverPendingChains"/>) once they are reachable.</param>
 public sealed record SendResult(IReadOnlyList<ConversationEvent> Events, ReceivedMessage Shown, IReadOnlyList<DeviceId> Unreached);
 
 /// <summary>What <see cref="ConversationReplica.Receive"/> (or a deletion) changed.</summary>

@@ -30,7 +30,7 @@ public sealed partial class ConnectionManager
         Result<PeerLink> accepted;
         try
         {
-            accepted = await LinkHandshake.AcceptAsync(stream, kind, _localStatic, _authorise, _options, abandon.Token)
+            accepted = await LinkHandshake.AcceptAsync(stream, kind, _local, _authorise, _options, abandon.Token)
                 .ConfigureAwait(false);
         }
         finally

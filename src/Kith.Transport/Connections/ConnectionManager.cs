@@ -1,4 +1,3 @@
-using Kith.Crypto;
 using Kith.Primitives;
 using Kith.Primitives.Errors;
 using Kith.Primitives.Ids;
@@ -22,7 +21,7 @@ namespace Kith.Transport.Connections;
 /// </remarks>
 public sealed partial class ConnectionManager : IAsyncDisposable
 {
-    private readonly X25519KeyPair _localStatic;
+    private readonly LinkKeys _local;
     private readonly LinkAuthoriser _authorise;
     private readonly ILinkDialer _dialer;
     private readonly LinkOptions _options;
@@ -35,13 +34,13 @@ public sealed partial class ConnectionManager : IAsyncDisposable
     private bool _disposed;
 
     /// <summary>Creates a manager; it does nothing until links arrive or <see cref="KeepConnected"/> is called.</summary>
-    /// <param name="localStatic">This device's X25519 static key pair; stays the caller's.</param>
+    /// <param name="local">This device's static key pair (stays the caller's) and identity payload.</param>
     /// <param name="authorise">Who may hold an inbound link.</param>
     /// <param name="dialer">How to reach peers (onion, direct, or a router between them).</param>
     /// <param name="options">Clock, randomness (also for backoff jitter) and timeouts.</param>
-    public ConnectionManager(X25519KeyPair localStatic, LinkAuthoriser authorise, ILinkDialer dialer, LinkOptions options)
+    public ConnectionManager(LinkKeys local, LinkAuthoriser authorise, ILinkDialer dialer, LinkOptions options)
     {
-        _localStatic = localStatic ?? throw new ArgumentNullException(nameof(localStatic));
+        _local = local ?? throw new ArgumentNullException(nameof(local));
         _authorise = authorise ?? throw new ArgumentNullException(nameof(authorise));
         _dialer = dialer ?? throw new ArgumentNullException(nameof(dialer));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -146,7 +145,7 @@ public sealed partial class ConnectionManager : IAsyncDisposable
                 kept = false;
             }
             else if (_links.TryGetValue(link.Peer, out PeerLink? existing) && !existing.IsClosed
-                && !LinkArbitration.KeepNewer(existing, link, _localStatic.PublicKey))
+                && !LinkArbitration.KeepNewer(existing, link, _local.Static.PublicKey))
             {
                 kept = false;
                 loser = link;

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Kith.Crypto;
 using Kith.Primitives.Errors;
 using Kith.Transport.Handshake;
 using Kith.Transport.Links;
@@ -11,9 +10,9 @@ namespace Kith.Transport.Dialing;
 /// and anyone on the path sees who talks to whom (the content is still Noise-encrypted and authenticated). Links it
 /// makes are <see cref="LinkKind.DirectTcp"/> and say so in their <see cref="PeerLink.ToString"/>.
 /// </summary>
-/// <param name="localStatic">This device's X25519 static key pair; stays the caller's.</param>
+/// <param name="local">This device's static key pair (stays the caller's) and identity payload.</param>
 /// <param name="options">Clock, randomness and timeouts; connecting counts against the handshake timeout.</param>
-public sealed class DirectTcpDialer(X25519KeyPair localStatic, LinkOptions options) : ILinkDialer
+public sealed class DirectTcpDialer(LinkKeys local, LinkOptions options) : ILinkDialer
 {
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The address is not a direct TCP one.</exception>
@@ -42,7 +41,7 @@ public sealed class DirectTcpDialer(X25519KeyPair localStatic, LinkOptions optio
             }
         }
 
-        return await LinkHandshake.DialAsync(new NetworkStream(socket, ownsSocket: true), LinkKind.DirectTcp, localStatic,
+        return await LinkHandshake.DialAsync(new NetworkStream(socket, ownsSocket: true), LinkKind.DirectTcp, local,
             address.Peer, address.StaticPublicKey, options, cancellationToken).ConfigureAwait(false);
     }
 

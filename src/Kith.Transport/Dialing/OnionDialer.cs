@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Kith.Crypto;
 using Kith.Primitives.Errors;
 using Kith.Tor.Socks;
 using Kith.Transport.Handshake;
@@ -17,27 +16,27 @@ namespace Kith.Transport.Dialing;
 /// </summary>
 public sealed class OnionDialer : ILinkDialer
 {
-    private readonly X25519KeyPair _localStatic;
+    private readonly LinkKeys _local;
     private readonly LinkOptions _options;
     private readonly Func<CancellationToken, Task<Stream>> _openProxy;
 
     /// <summary>Dials through tor's SOCKS port at <paramref name="socksProxy"/> (loopback only).</summary>
-    /// <param name="localStatic">This device's X25519 static key pair; stays the caller's.</param>
+    /// <param name="local">This device's static key pair (stays the caller's) and identity payload.</param>
     /// <param name="options">Clock, randomness and timeouts.</param>
     /// <param name="socksProxy">tor's SocksPort.</param>
     /// <exception cref="ArgumentException">The proxy is not on loopback.</exception>
-    public OnionDialer(X25519KeyPair localStatic, LinkOptions options, IPEndPoint socksProxy)
-        : this(localStatic, options, OpenTcp(socksProxy))
+    public OnionDialer(LinkKeys local, LinkOptions options, IPEndPoint socksProxy)
+        : this(local, options, OpenTcp(socksProxy))
     {
     }
 
     /// <summary>Dials through a proxy stream that <paramref name="openProxy"/> opens (tests play tor's side on a pipe).</summary>
-    /// <param name="localStatic">This device's X25519 static key pair; stays the caller's.</param>
+    /// <param name="local">This device's static key pair (stays the caller's) and identity payload.</param>
     /// <param name="options">Clock, randomness and timeouts.</param>
     /// <param name="openProxy">Opens a fresh connection to tor's SOCKS port; may throw <see cref="IOException"/> or <see cref="SocketException"/>.</param>
-    public OnionDialer(X25519KeyPair localStatic, LinkOptions options, Func<CancellationToken, Task<Stream>> openProxy)
+    public OnionDialer(LinkKeys local, LinkOptions options, Func<CancellationToken, Task<Stream>> openProxy)
     {
-        _localStatic = localStatic ?? throw new ArgumentNullException(nameof(localStatic));
+        _local = local ?? throw new ArgumentNullException(nameof(local));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _openProxy = openProxy ?? throw new ArgumentNullException(nameof(openProxy));
     }
@@ -93,7 +92,7 @@ public sealed class OnionDialer : ILinkDialer
             return tunnel.Error;
         }
 
-        return await LinkHandshake.DialAsync(proxy, LinkKind.Onion, _localStatic, address.Peer, address.StaticPublicKey,
+        return await LinkHandshake.DialAsync(proxy, LinkKind.Onion, _local, address.Peer, address.StaticPublicKey,
             _options, cancellationToken).ConfigureAwait(false);
     }
 

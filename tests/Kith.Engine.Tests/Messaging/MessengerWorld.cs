@@ -44,7 +44,11 @@ internal sealed class MessengerWorld : IDisposable
 
     public Account Bob { get; }
 
-    public DevicePrekeys? PrekeysOf(DeviceId device) => _keys.TryGetValue(device, out DeviceKeys? keys) ? keys.Prekeys.Published : null;
+    /// <summary>Devices whose prekeys the others do not know yet (added from a QR card, before its account update).</summary>
+    public HashSet<DeviceId> PrekeysUnknown { get; } = [];
+
+    public DevicePrekeys? PrekeysOf(DeviceId device) =>
+        !PrekeysUnknown.Contains(device) && _keys.TryGetValue(device, out DeviceKeys? keys) ? keys.Prekeys.Published : null;
 
     /// <summary>
     /// Alice's first two devices and Bob's first, started in memory and linked each to each: the cast of the

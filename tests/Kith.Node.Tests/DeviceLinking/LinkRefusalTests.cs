@@ -4,6 +4,7 @@ using Kith.Api;
 using Kith.Api.Devices;
 using Kith.Api.Errors;
 using Kith.Crypto;
+using Kith.Transport.Handshake;
 using Kith.Node.DeviceLinking;
 using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
@@ -118,7 +119,7 @@ public sealed class LinkRefusalTests
     private static async Task<PeerLink> Dial(string code, IRandomSource random, TimeProvider time)
     {
         using LinkCode parsed = LinkCode.TryParse(code)!;
-        var stranger = X25519KeyPair.Generate(random);
+        var stranger = LinkKeys.Create(X25519KeyPair.Generate(random), Ed25519SigningKey.Generate(random));
         var dialer = new DirectTcpDialer(stranger, LinkOptions.Create(time, random));
         var address = new PeerAddress(LinkGate.PeerOf(parsed.StaticKey), parsed.StaticKey, LinkKind.DirectTcp, parsed.Direct!.Host, parsed.Direct.Port);
         return (await dialer.DialAsync(address, Token)).Value;

@@ -37,11 +37,13 @@ public sealed class PeerLinkTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using TestNode bob = await TestNode.StartAsync("Bob", Linking.Options(42, time));
-        using var stranger = X25519KeyPair.Generate(new SeededRandomSource(43));
+        using var strangerStatic = X25519KeyPair.Generate(new SeededRandomSource(43));
+        using var strangerIdentity = Ed25519SigningKey.Generate(new SeededRandomSource(45));
+        var stranger = LinkKeys.Create(strangerStatic, strangerIdentity);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(bob.Host.PeerEndPoint, Token);
 
-        // The stranger knows Bob's record, so its handshake gets as far as proving its own (unknown) static key.
+        // The stranger knows Bob's record, so its handshake gets as far as proving its own (unknown) identity and static key.
         var dialled = await LinkHandshake.DialAsync(new NetworkStream(socket, ownsSocket: true), LinkKind.DirectTcp, stranger,
             bob.Host.Device.Device, bob.Host.Device.Keys.Prekeys.Published.IdentityDhKey, LinkOptions.Create(time, new SeededRandomSource(44)), Token);
         if (dialled.IsOk)

@@ -67,7 +67,11 @@ internal sealed class MessagingWorld
         : conversation == Alice.Own ? AccountMembership.FromLogs(conversation, Alice.Log)
         : AccountMembership.FromLogs(conversation, Bob.Log);
 
-    public DevicePrekeys? PrekeysOf(DeviceId device) => _devices.TryGetValue(device, out Device? d) ? d.Keys.Prekeys.Published : null;
+    /// <summary>Devices whose prekeys the others do not know yet (added from a QR card, before its account update).</summary>
+    public HashSet<DeviceId> PrekeysUnknown { get; } = [];
+
+    public DevicePrekeys? PrekeysOf(DeviceId device) =>
+        !PrekeysUnknown.Contains(device) && _devices.TryGetValue(device, out Device? d) ? d.Keys.Prekeys.Published : null;
 
     internal Device NewDevice()
     {

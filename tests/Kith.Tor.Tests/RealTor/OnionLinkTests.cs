@@ -30,7 +30,7 @@ public sealed class OnionLinkTests(TorNetworkFixture network)
         using var aliceKey = new TestPeer(1);
         using var bobKey = new TestPeer(2);
         var options = LinkOptions.Create(TimeProvider.System, SystemRandomSource.Instance);
-        await using var bob = new ConnectionManager(bobKey.Static, Peers.Knows(aliceKey), new LinkDialerRouter(null, null), options);
+        await using var bob = new ConnectionManager(bobKey.Keys, Peers.Knows(aliceKey), new LinkDialerRouter(null, null), options);
         await using var listener = new TcpLinkListener(new IPEndPoint(IPAddress.Loopback, 0), LinkKind.Onion, bob.AcceptInboundAsync);
         listener.Start();
         using var onionKey = OnionKey(0x33);
@@ -38,8 +38,8 @@ public sealed class OnionLinkTests(TorNetworkFixture network)
             new OnionServiceRequest(onionKey, [new OnionPortMapping(VirtualPort, listener.EndPoint)]), failure.Token);
         Assert.True(published.IsOk, published.Error?.ToString());
 
-        await using var alice = new ConnectionManager(aliceKey.Static, Peers.Knows(bobKey),
-            new OnionDialer(aliceKey.Static, options, network.ClientB.SocksEndPoint), options);
+        await using var alice = new ConnectionManager(aliceKey.Keys, Peers.Knows(bobKey),
+            new OnionDialer(aliceKey.Keys, options, network.ClientB.SocksEndPoint), options);
         var atAlice = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var atBob = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         alice.FrameReceived += (_, e) => atAlice.TrySetResult(e.Frame.ToArray());

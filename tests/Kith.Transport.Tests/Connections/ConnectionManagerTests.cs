@@ -147,7 +147,7 @@ public sealed class ConnectionManagerTests : IDisposable
         await using var bob = _net.Manager(_bob, 20, _alice);
         var (a, b) = DuplexStream.CreatePair();
         var inbound = bob.AcceptInboundAsync(b, LinkKind.Onion);
-        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _mallory.Static, _bob.Id, _bob.PublicKey, Peers.Options(_net.Time), CancellationToken.None);
+        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _mallory.Keys, _bob.Id, _bob.PublicKey, Peers.Options(_net.Time), CancellationToken.None);
         await inbound.WaitAsync(Peers.Patience);
 
         Assert.Equal(1, bob.RefusedConnections);
@@ -164,7 +164,7 @@ public sealed class ConnectionManagerTests : IDisposable
         {
             var (a, b) = DuplexStream.CreatePair();
             var inbound = bob.AcceptInboundAsync(b, LinkKind.Onion);
-            var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Static, _bob.Id, _bob.PublicKey, Peers.Options(_net.Time, (ulong)i + 100), CancellationToken.None);
+            var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Keys, _bob.Id, _bob.PublicKey, Peers.Options(_net.Time, (ulong)i + 100), CancellationToken.None);
             await inbound.WaitAsync(Peers.Patience);
             kept.Add(dial.Value);
         }
@@ -181,7 +181,7 @@ public sealed class ConnectionManagerTests : IDisposable
         _net.Time.Advance(TimeSpan.FromMilliseconds(Limits.LinkPeerRateWindowMs));
         var (c, d) = DuplexStream.CreatePair();
         var again = bob.AcceptInboundAsync(d, LinkKind.Onion);
-        var redial = await LinkHandshake.DialAsync(c, LinkKind.Onion, _alice.Static, _bob.Id, _bob.PublicKey, Peers.Options(_net.Time, 999), CancellationToken.None);
+        var redial = await LinkHandshake.DialAsync(c, LinkKind.Onion, _alice.Keys, _bob.Id, _bob.PublicKey, Peers.Options(_net.Time, 999), CancellationToken.None);
         await again.WaitAsync(Peers.Patience);
         Assert.True((await redial.Value.SendAsync(new byte[] { 2 })).IsOk);
         await Peers.EventuallyAsync(() => Volatile.Read(ref arrived) == 2, "accepted after the window");

@@ -25,7 +25,7 @@ public sealed class LoopbackTcpTests : IDisposable
     private ConnectionManager Manager(TestPeer self, ulong seed, TestPeer known)
     {
         var options = LinkOptions.Create(_time, new Crypto.SeededRandomSource(seed));
-        return new ConnectionManager(self.Static, Peers.Knows(known), new DirectTcpDialer(self.Static, options), options);
+        return new ConnectionManager(self.Keys, Peers.Knows(known), new DirectTcpDialer(self.Keys, options), options);
     }
 
     private PeerAddress DirectAddressOf(TestPeer peer, TcpLinkListener listener) =>
@@ -123,7 +123,7 @@ public sealed class LoopbackTcpTests : IDisposable
         probe.Start();
         int port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        var dialer = new DirectTcpDialer(_alice.Static, LinkOptions.Create(_time, new Crypto.SeededRandomSource(1)));
+        var dialer = new DirectTcpDialer(_alice.Keys, LinkOptions.Create(_time, new Crypto.SeededRandomSource(1)));
 
         var result = await dialer.DialAsync(new PeerAddress(_bob.Id, _bob.PublicKey, LinkKind.DirectTcp, "127.0.0.1", port), CancellationToken.None);
 

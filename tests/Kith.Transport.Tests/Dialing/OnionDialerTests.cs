@@ -27,7 +27,7 @@ public sealed class OnionDialerTests : IDisposable
     public async Task Dials_through_socks_with_the_peers_isolation_username_and_handshakes_in_the_tunnel()
     {
         var (client, tor) = DuplexStream.CreatePair();
-        var dialer = new OnionDialer(_alice.Static, Peers.Options(_time), _ => Task.FromResult<Stream>(client));
+        var dialer = new OnionDialer(_alice.Keys, Peers.Options(_time), _ => Task.FromResult<Stream>(client));
         var address = new PeerAddress(_bob.Id, _bob.PublicKey, LinkKind.Onion, BobOnion, 9735);
         var dial = dialer.DialAsync(address, CancellationToken.None);
 
@@ -35,7 +35,7 @@ public sealed class OnionDialerTests : IDisposable
         Assert.Equal(OnionDialer.IsolationUsername(address), username);
         Assert.Equal(BobOnion, host);
         Assert.Equal(9735, port);
-        var accepted = await LinkHandshake.AcceptAsync(tor, LinkKind.Onion, _bob.Static, Peers.Knows(_alice), Peers.Options(_time, 5), CancellationToken.None);
+        var accepted = await LinkHandshake.AcceptAsync(tor, LinkKind.Onion, _bob.Keys, Peers.Knows(_alice), Peers.Options(_time, 5), CancellationToken.None);
 
         await using PeerLink dialled = (await dial.WaitAsync(Peers.Patience)).Value;
         await using PeerLink bobSide = accepted.Value;
@@ -56,7 +56,7 @@ public sealed class OnionDialerTests : IDisposable
     public async Task A_socks_failure_is_returned_as_retryable_without_a_handshake()
     {
         var (client, tor) = DuplexStream.CreatePair();
-        var dialer = new OnionDialer(_alice.Static, Peers.Options(_time), _ => Task.FromResult<Stream>(client));
+        var dialer = new OnionDialer(_alice.Keys, Peers.Options(_time), _ => Task.FromResult<Stream>(client));
         var dial = dialer.DialAsync(new PeerAddress(_bob.Id, _bob.PublicKey, LinkKind.Onion, BobOnion, 9735), CancellationToken.None);
 
         await PlayTorAsync(tor, reply: 0xF0); // tor: onion service descriptor can not be found
@@ -70,7 +70,7 @@ public sealed class OnionDialerTests : IDisposable
     public async Task A_malformed_onion_name_is_refused_before_any_connection()
     {
         var opened = false;
-        var dialer = new OnionDialer(_alice.Static, Peers.Options(_time), _ => { opened = true; return Task.FromResult<Stream>(new MemoryStream()); });
+        var dialer = new OnionDialer(_alice.Keys, Peers.Options(_time), _ => { opened = true; return Task.FromResult<Stream>(new MemoryStream()); });
 
         var result = await dialer.DialAsync(new PeerAddress(_bob.Id, _bob.PublicKey, LinkKind.Onion, "example.org", 80), CancellationToken.None);
 
@@ -81,7 +81,7 @@ public sealed class OnionDialerTests : IDisposable
     [Fact]
     public async Task Tor_being_unreachable_is_a_proxy_error()
     {
-        var dialer = new OnionDialer(_alice.Static, Peers.Options(_time), _ => throw new IOException("refused"));
+        var dialer = new OnionDialer(_alice.Keys, Peers.Options(_time), _ => throw new IOException("refused"));
         var result = await dialer.DialAsync(new PeerAddress(_bob.Id, _bob.PublicKey, LinkKind.Onion, BobOnion, 80), CancellationToken.None);
         Assert.Equal(Tor.Socks.Socks5Errors.ProxyUnreachable, result.Error);
     }

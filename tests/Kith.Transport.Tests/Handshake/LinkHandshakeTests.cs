@@ -50,8 +50,8 @@ public sealed class LinkHandshakeTests : IDisposable
     public async Task Dialer_refuses_a_responder_with_another_static_key_before_revealing_itself()
     {
         var (a, b) = DuplexStream.CreatePair();
-        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _mallory.Static, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
-        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Static, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _mallory.Keys, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
+        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Keys, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
 
         Assert.Equal(TransportErrors.WrongPeer, dial.Error);
         // Message 3 (the dialer's identity) was never sent: the impostor sees the line drop.
@@ -62,8 +62,8 @@ public sealed class LinkHandshakeTests : IDisposable
     public async Task Listener_refuses_a_static_key_its_authoriser_does_not_know()
     {
         var (a, b) = DuplexStream.CreatePair();
-        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Static, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
-        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _mallory.Static, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Keys, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
+        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _mallory.Keys, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
 
         Assert.Equal(TransportErrors.UnknownPeer, (await accept.WaitAsync(Peers.Patience)).Error);
         await using var link = dial.Value;
@@ -74,8 +74,8 @@ public sealed class LinkHandshakeTests : IDisposable
     public async Task A_different_transport_kind_in_the_prologue_fails_the_first_authenticated_message()
     {
         var (a, b) = DuplexStream.CreatePair();
-        var accept = LinkHandshake.AcceptAsync(b, LinkKind.DirectTcp, _bob.Static, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
-        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Static, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, LinkKind.DirectTcp, _bob.Keys, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
+        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Keys, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
 
         Assert.Equal(TransportErrors.HandshakeFailed, dial.Error);
         Assert.False((await accept.WaitAsync(Peers.Patience)).IsOk);
@@ -86,7 +86,7 @@ public sealed class LinkHandshakeTests : IDisposable
     {
         var (a, b) = DuplexStream.CreatePair();
         await using var _ = a;
-        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Static, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Keys, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMilliseconds(Primitives.Limits.LinkHandshakeTimeoutMs - 1));
         Assert.False(accept.IsCompleted);
@@ -100,7 +100,7 @@ public sealed class LinkHandshakeTests : IDisposable
     {
         var (a, b) = DuplexStream.CreatePair();
         await using var _ = a;
-        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Static, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Keys, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
         await RawDialer.WriteAsync(a, AnEphemeralKey()); // message 1: a stranger's ephemeral key
         await RawDialer.ReadAsync(a);                 // message 2 arrives; message 3 never comes
 
@@ -114,7 +114,7 @@ public sealed class LinkHandshakeTests : IDisposable
     {
         var (a, b) = DuplexStream.CreatePair();
         await using var _ = a;
-        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Static, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Keys, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
 
         await a.WriteAsync(new byte[] { 0xFF, 0xFF }); // announces 65535 bytes, sends none of them
 
@@ -126,7 +126,7 @@ public sealed class LinkHandshakeTests : IDisposable
     {
         var (a, b) = DuplexStream.CreatePair();
         await using var _ = a;
-        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Static, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, LinkKind.Onion, _bob.Keys, Peers.Knows(_alice), Peers.Options(_time), CancellationToken.None);
         await RawDialer.WriteAsync(a, AnEphemeralKey());
         await RawDialer.ReadAsync(a);
         await RawDialer.WriteAsync(a, Enumerable.Range(0, 64).Select(i => (byte)i).ToArray());
@@ -140,7 +140,7 @@ public sealed class LinkHandshakeTests : IDisposable
     {
         var (a, b) = DuplexStream.CreatePair();
         b.Dispose();
-        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Static, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
+        var dial = await LinkHandshake.DialAsync(a, LinkKind.Onion, _alice.Keys, _bob.Id, _bob.PublicKey, Peers.Options(_time), CancellationToken.None);
         Assert.Equal(TransportErrors.Closed, dial.Error);
     }
 }

@@ -7,24 +7,36 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Transport.Tests.Support;
 
-/// <summary>A test device: a seeded X25519 static key and a device id derived from the seed.</summary>
+/// <summary>A test device: a seeded X25519 static key and Ed25519 identity (its device id), and the link keys binding them.</summary>
 public sealed class TestPeer : IDisposable
 {
+    private readonly Ed25519SigningKey _identity;
+
     public TestPeer(byte seed)
     {
         Static = X25519KeyPair.Generate(new SeededRandomSource(seed));
-        var id = new byte[DeviceId.Size];
-        id.AsSpan().Fill(seed);
-        Id = DeviceId.FromBytes(id);
+        _identity = Ed25519SigningKey.Generate(new SeededRandomSource(seed + 1000UL));
+        Id = DeviceId.FromBytes(_identity.PublicKey);
+        Keys = LinkKeys.Create(Static, _identity);
     }
 
     public X25519KeyPair Static { get; }
+
+    /// <summary>What the peer presents in a handshake.</summary>
+    public LinkKeys Keys { get; }
 
     public DeviceId Id { get; }
 
     public ReadOnlyMemory<byte> PublicKey => Static.PublicKeyBytes;
 
-    public void Dispose() => Static.Dispose();
+    /// <summary>This peer's identity signing <paramref name="staticKey"/> (a key it does not hold, for forgeries).</summary>
+    public LinkIdentity Sign(ReadOnlySpan<byte> staticKey) => LinkIdentity.Sign(_identity, staticKey);
+
+    public void Dispose()
+    {
+        Static.Dispose();
+        _identity.Dispose();
+    }
 }
 
 /// <summary>Helpers shared by the link tests.</summary>
@@ -35,11 +47,11 @@ public static class Peers
     public static LinkOptions Options(FakeTimeProvider time, ulong seed = 1) => LinkOptions.Create(time, new SeededRandomSource(seed));
 
     /// <summary>An authoriser that knows exactly these peers.</summary>
-    public static LinkAuthoriser Knows(params TestPeer[] peers) => remote =>
+    public static LinkAuthoriser Knows(params TestPeer[] peers) => (remote, identity) =>
     {
         foreach (TestPeer peer in peers)
         {
-            if (remote.SequenceEqual(peer.Static.PublicKey))
+            if (remote.SequenceEqual(peer.Static.PublicKey) && identity == peer.Id)
             {
                 return peer.Id;
             }
@@ -53,8 +65,8 @@ public static class Peers
         TestPeer dialer, TestPeer listener, FakeTimeProvider time, LinkKind kind = LinkKind.Onion)
     {
         var (a, b) = DuplexStream.CreatePair();
-        var accept = LinkHandshake.AcceptAsync(b, kind, listener.Static, Knows(dialer), Options(time, 2), CancellationToken.None);
-        var dial = LinkHandshake.DialAsync(a, kind, dialer.Static, listener.Id, listener.PublicKey, Options(time, 3), CancellationToken.None);
+        var accept = LinkHandshake.AcceptAsync(b, kind, listener.Keys, Knows(dialer), Options(time, 2), CancellationToken.None);
+        var dial = LinkHandshake.DialAsync(a, kind, dialer.Keys, listener.Id, listener.PublicKey, Options(time, 3), CancellationToken.None);
         var dialled = await dial.WaitAsync(Patience);
         var accepted = await accept.WaitAsync(Patience);
         return (dialled.Value, accepted.Value);

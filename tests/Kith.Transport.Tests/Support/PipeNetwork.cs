@@ -28,7 +28,7 @@ public sealed class PipeNetwork
     public ConnectionManager Manager(TestPeer peer, ulong seed, params TestPeer[] known)
     {
         var options = LinkOptions.Create(Time, new Crypto.SeededRandomSource(seed));
-        return new ConnectionManager(peer.Static, Peers.Knows(known), new Dialer(this, peer, options), options);
+        return new ConnectionManager(peer.Keys, Peers.Knows(known), new Dialer(this, peer, options), options);
     }
 
     public static PeerAddress AddressOf(TestPeer peer) => new(peer.Id, peer.PublicKey, LinkKind.Onion, "pipe", 1);
@@ -45,7 +45,7 @@ public sealed class PipeNetwork
 
             var (a, b) = DuplexStream.CreatePair();
             _ = target.AcceptInboundAsync(b, LinkKind.Onion);
-            return await LinkHandshake.DialAsync(a, LinkKind.Onion, self.Static, address.Peer, address.StaticPublicKey, options, cancellationToken);
+            return await LinkHandshake.DialAsync(a, LinkKind.Onion, self.Keys, address.Peer, address.StaticPublicKey, options, cancellationToken);
         }
     }
 }

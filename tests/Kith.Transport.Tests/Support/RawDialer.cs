@@ -28,14 +28,29 @@ public sealed class RawDialer : IAsyncDisposable
         TestPeer me, TestPeer listener, FakeTimeProvider time, LinkKind kind = LinkKind.Onion)
     {
         var (a, b) = DuplexStream.CreatePair();
-        var accept = LinkHandshake.AcceptAsync(b, kind, listener.Static, Peers.Knows(me), Peers.Options(time, 2), CancellationToken.None);
-        using var state = HandshakeState.Initialize(HandshakePattern.XX, NoiseRole.Initiator, LinkPrologue.For(kind), new SeededRandomSource(9), me.Static);
-        await WriteAsync(a, state.WriteMessage([]).Value.Message);
-        Assert.True(state.ReadMessage(await ReadAsync(a)).IsOk);
-        var last = state.WriteMessage([]).Value;
-        await WriteAsync(a, last.Message);
+        var accept = LinkHandshake.AcceptAsync(b, kind, listener.Keys, Peers.Knows(me), Peers.Options(time, 2), CancellationToken.None);
+        NoiseTransport transport = await DialWithPayloadAsync(a, me, me.Keys.Identity.Encode(), kind);
         var accepted = await accept.WaitAsync(Peers.Patience);
-        return (new RawDialer(a, last.Transport!), accepted.Value);
+        return (new RawDialer(a, transport), accepted.Value);
+    }
+
+    /// <summary>Runs the dialer's side by hand with <paramref name="payload"/> in message 3 (honest or forged).</summary>
+    public static async Task<NoiseTransport> DialWithPayloadAsync(Stream stream, TestPeer me, byte[] payload, LinkKind kind = LinkKind.Onion)
+    {
+        using var state = HandshakeState.Initialize(HandshakePattern.XX, NoiseRole.Initiator, LinkPrologue.For(kind), new SeededRandomSource(9), me.Static);
+        await WriteAsync(stream, state.WriteMessage([]).Value.Message);
+        Assert.True(state.ReadMessage(await ReadAsync(stream)).IsOk);
+        var last = state.WriteMessage(payload).Value;
+        await WriteAsync(stream, last.Message);
+        return last.Transport!;
+    }
+
+    /// <summary>Runs the listener's side by hand with <paramref name="payload"/> in message 2, then waits for message 3.</summary>
+    public static async Task AnswerWithPayloadAsync(Stream stream, TestPeer me, byte[] payload, LinkKind kind = LinkKind.Onion)
+    {
+        using var state = HandshakeState.Initialize(HandshakePattern.XX, NoiseRole.Responder, LinkPrologue.For(kind), new SeededRandomSource(8), me.Static);
+        Assert.True(state.ReadMessage(await ReadAsync(stream)).IsOk);
+        await WriteAsync(stream, state.WriteMessage(payload).Value.Message);
     }
 
     /// <summary>Encrypts <paramref name="chunk"/> (header byte included) as the next transport message.</summary>
