@@ -36,64 +36,23 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
 
     private static readonly byte[] RefusedMarker = [1];
 
-    public Result<SenderChain?> LoadOwn()
-    {
-        Result<byte[]?> stored = state.Read(OwnKind, conversation.Span);
-        if (!stored.TryGet(out byte[]? bytes, out KithError? error))
-        {
-            return error;
-        }
+    public Result<SenderChain?> LoadOwn() => LoadSecret(OwnKind, conversation.Span, static bytes => SenderChain.Deserialize(bytes));
 
-        if (bytes is null)
-        {
-            return Result<SenderChain?>.Ok(null);
-        }
+    public void SaveOwn(SenderChain chain) => WriteSecret(OwnKind, conversation.Span, chain.Serialize());
 
-        Result<SenderChain> chain = SenderChain.Deserialize(bytes);
-        CryptographicOperations.ZeroMemory(bytes);
-        return chain.TryGet(out SenderChain? restored, out error) ? restored : error;
-    }
-
-    public void SaveOwn(SenderChain chain)
-    {
-        byte[] bytes = chain.Serialize();
-        state.Write(OwnKind, conversation.Span, bytes);
-        CryptographicOperations.ZeroMemory(bytes);
-    }
-
-    public IReadOnlyList<DeviceId> LoadOwnRecipients()
-    {
-        // Unreadable is treated as "announced to nobody", which only forces a rotation.
-        if (!state.Read(OwnRecipientsKind, conversation.Span).TryGet(out byte[]? bytes, out _) || bytes is null
-            || bytes.Length % DeviceId.Size != 0)
-        {
-            return [];
-        }
-
-        return [.. bytes.Chunk(DeviceId.Size).Select(id => DeviceId.FromBytes(id))];
-    }
+    public IReadOnlyList<DeviceId> LoadOwnRecipients() => LoadDevices(OwnRecipientsKind);
 
     public void SaveOwnRecipients(IReadOnlyList<DeviceId> recipients) =>
         state.Write(OwnRecipientsKind, conversation.Span, [.. recipients.SelectMany(d => d.ToArray())]);
 
     /// <summary>The devices waiting for the own chain to be handed over.</summary>
-    public IReadOnlyList<DeviceId> LoadPendingDevices()
-    {
-        if (!state.Read(PendingDevicesKind, conversation.Span).TryGet(out byte[]? bytes, out _) || bytes is null
-            || bytes.Length % DeviceId.Size != 0)
-        {
-            return [];
-        }
-
-        return [.. bytes.Chunk(DeviceId.Size).Select(id => DeviceId.FromBytes(id))];
-    }
+    public IReadOnlyList<DeviceId> LoadPendingDevices() => LoadDevices(PendingDevicesKind);
 
     /// <summary>Keeps <paramref name="chainAtStart"/> (not yet advanced) for <paramref name="device"/>, replacing an older chain's.</summary>
     public void SavePending(DeviceId device, SenderChain chainAtStart)
     {
-        byte[] bytes = chainAtStart.Serialize();
-        state.Write(PendingKind, PendingKey(device), bytes);
-        CryptographicOperations.ZeroMemory(bytes);
+        ArgumentNullException.ThrowIfNull(chainAtStart);
+        WriteSecret(PendingKind, PendingKey(device), chainAtStart.Serialize());
         IReadOnlyList<DeviceId> devices = LoadPendingDevices();
         if (!devices.Contains(device))
         {
@@ -102,23 +61,7 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
     }
 
     /// <summary>The chain kept for <paramref name="device"/>, or null.</summary>
-    public Result<SenderChain?> LoadPending(DeviceId device)
-    {
-        Result<byte[]?> stored = state.Read(PendingKind, PendingKey(device));
-        if (!stored.TryGet(out byte[]? bytes, out KithError? error))
-        {
-            return error;
-        }
-
-        if (bytes is null)
-        {
-            return Result<SenderChain?>.Ok(null);
-        }
-
-        Result<SenderChain> chain = SenderChain.Deserialize(bytes);
-        CryptographicOperations.ZeroMemory(bytes);
-        return chain.TryGet(out SenderChain? restored, out error) ? restored : error;
-    }
+    public Result<SenderChain?> LoadPending(DeviceId device) => LoadSecret(PendingKind, PendingKey(device), static bytes => SenderChain.Deserialize(bytes));
 
     /// <summary>Forgets the chain kept for <paramref name="device"/> (handed over, or the device left).</summary>
     public void RemovePending(DeviceId device)
@@ -127,32 +70,16 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
         SavePendingDevices([.. LoadPendingDevices().Where(d => d != device)]);
     }
 
-    public Result<ReceivedSenderChain?> LoadReceived(DeviceId author, ReadOnlySpan<byte> chainId)
-    {
-        Result<byte[]?> stored = state.Read(ReceivedKind, ReceivedKey(author, chainId));
-        if (!stored.TryGet(out byte[]? bytes, out KithError? error))
-        {
-            return error;
-        }
-
-        if (bytes is null)
-        {
-            return Result<ReceivedSenderChain?>.Ok(null);
-        }
-
-        Result<ReceivedSenderChain> chain = ReceivedSenderChain.Deserialize(bytes);
-        CryptographicOperations.ZeroMemory(bytes);
-        return chain.TryGet(out ReceivedSenderChain? restored, out error) ? restored : error;
-    }
+    public Result<ReceivedSenderChain?> LoadReceived(DeviceId author, ReadOnlySpan<byte> chainId) =>
+        LoadSecret(ReceivedKind, ReceivedKey(author, chainId), static bytes => ReceivedSenderChain.Deserialize(bytes));
 
     public bool HasReceived(DeviceId author, ReadOnlySpan<byte> chainId) =>
         state.Read(ReceivedKind, ReceivedKey(author, chainId)) is { IsOk: true, Value: not null };
 
     public void SaveReceived(ReceivedSenderChain chain)
     {
-        byte[] bytes = chain.Serialize();
-        state.Write(ReceivedKind, ReceivedKey(chain.Author, chain.ChainId), bytes);
-        CryptographicOperations.ZeroMemory(bytes);
+        ArgumentNullException.ThrowIfNull(chain);
+        WriteSecret(ReceivedKind, ReceivedKey(chain.Author, chain.ChainId), chain.Serialize());
     }
 
     public bool IsRefused(EventId id) => state.Read(RefusedKind, RefusedKey(id)) is { IsOk: true, Value: not null };
@@ -190,4 +117,36 @@ internal sealed class ChainStore(IStateStore state, ConversationId conversation)
     }
 
     private byte[] PendingKey(DeviceId device) => [.. conversation.Span, .. device.Span];
+
+    /// <summary>A stored chain (its keys), or null; the serialised copy is zeroed once it is restored.</summary>
+    private Result<T?> LoadSecret<T>(string kind, ReadOnlySpan<byte> key, Func<byte[], Result<T>> deserialize)
+        where T : class
+    {
+        if (!state.Read(kind, key).TryGet(out byte[]? bytes, out KithError? error))
+        {
+            return error;
+        }
+
+        if (bytes is null)
+        {
+            return Result<T?>.Ok(null);
+        }
+
+        Result<T> restored = deserialize(bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+        return restored.TryGet(out T? value, out error) ? value : error;
+    }
+
+    /// <summary>Writes a serialised chain, then zeroes the caller's copy.</summary>
+    private void WriteSecret(string kind, ReadOnlySpan<byte> key, byte[] bytes)
+    {
+        state.Write(kind, key, bytes);
+        CryptographicOperations.ZeroMemory(bytes);
+    }
+
+    /// <summary>A stored list of devices; unreadable reads as none, which only forces a rotation or a later hand-over.</summary>
+    private IReadOnlyList<DeviceId> LoadDevices(string kind) =>
+        state.Read(kind, conversation.Span).TryGet(out byte[]? bytes, out _) && bytes is not null && bytes.Length % DeviceId.Size == 0
+            ? [.. bytes.Chunk(DeviceId.Size).Select(id => DeviceId.FromBytes(id))]
+            : [];
 }
