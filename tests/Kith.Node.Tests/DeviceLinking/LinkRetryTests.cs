@@ -1,10 +1,8 @@
 using Kith.Api.Devices;
-using Kith.Engine.Messaging;
 using Kith.Node.DeviceLinking;
 using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
 using Kith.Wire.Accounts;
-using Kith.Wire.Messaging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Node.Tests.DeviceLinking;
@@ -57,7 +55,7 @@ public sealed class LinkRetryTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using TestNode a1 = await Start("Alice", 92, time);
         await using TestNode bob = await Start("Bob", 93, time);
-        AccountId bobAccount = await Chat(a1, bob, time);
+        AccountId bobAccount = await Linking.ChatBothWays(a1, bob, time);
         await using TestNode a2 = await StartUnlinked(94, time);
         string shown = (await LinkThroughNodesTests.Post(a2, new LinkDeviceRequest(null))).Code!;
         await using TcpRelay relay = TcpRelay.Reserve(a2.Host.PeerEndPoint);
@@ -93,27 +91,13 @@ public sealed class LinkRetryTests
         Assert.Single(a1.Host.Device.LoadAccountLog().Entries, entry => entry.Kind == AccountEntryKind.AddDevice && entry.Subject == a2.Host.Device.Device);
         Assert.Equal(a1.Host.Device.LoadAccountLog().Heads, a2.Host.Device.LoadAccountLog().Heads);
         await Linking.Until(() => a2.Host.Messenger is not null);
-        Assert.Equal(["hello Bob", "hello Alice"], Texts(a2.Host.Messenger!, bobAccount));
+        Assert.Equal(["hello Bob", "hello Alice"], Linking.Texts(a2.Host.Messenger!, bobAccount));
     }
 
     private static string DialOf(string line)
     {
         int start = line.IndexOf("dial ", StringComparison.Ordinal);
         return line[start..(line.IndexOf(' ', start + 5) + 1)];
-    }
-
-    /// <summary>A1 and Bob add each other and exchange one message each way (virtual time moving); returns Bob's account.</summary>
-    private static async Task<AccountId> Chat(TestNode a1, TestNode bob, FakeTimeProvider time)
-    {
-        await Linking.Add(a1, bob);
-        await Linking.Add(bob, a1);
-        AccountId bobAccount = bob.Host.Device.Account;
-        await Linking.Until(() => a1.Host.Messenger!.Conversations().Contains(a1.Host.Messenger.ConversationWith(bobAccount)), time);
-        _ = a1.Host.Messenger!.SendText(bobAccount, "hello Bob").Value;
-        await Linking.Until(() => Texts(bob.Host.Messenger!, a1.Host.Device.Account).Contains("hello Bob"), time);
-        _ = bob.Host.Messenger!.SendText(a1.Host.Device.Account, "hello Alice").Value;
-        await Linking.Until(() => Texts(a1.Host.Messenger, bobAccount).Count == 2, time);
-        return bobAccount;
     }
 
     private static async Task<TestNode> Start(string name, ulong seed, TimeProvider time, RecordingLogs? logs = null)
@@ -128,7 +112,4 @@ public sealed class LinkRetryTests
         return await TestNode.StartUnlinkedAsync(options, (device, links, _) => MessengerHandlers.Of(device, links, options));
     }
 
-    private static List<string> Texts(Messenger messenger, AccountId contact) =>
-        [.. messenger.Latest(messenger.ConversationWith(contact), 50).Value
-            .Select(view => view.Content).OfType<TextContent>().Select(text => text.Text)];
 }

@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Kith.Api;
 using Kith.Api.Devices;
-using Kith.Engine.Messaging;
 using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
-using Kith.Wire.Messaging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Node.Tests.DeviceLinking;
@@ -25,15 +23,7 @@ public sealed class LinkThroughNodesTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using TestNode a1 = await Start("Alice", 70, time);
         await using TestNode bob = await Start("Bob", 71, time);
-        await Linking.Add(a1, bob);
-        await Linking.Add(bob, a1);
-        AccountId bobAccount = bob.Host.Device.Account;
-        // Virtual time moves while they wait: a first delivery that met no link is retried on the delivery timers.
-        await Linking.Until(() => a1.Host.Messenger!.Conversations().Contains(a1.Host.Messenger.ConversationWith(bobAccount)), time);
-        _ = a1.Host.Messenger!.SendText(bobAccount, "hello Bob").Value;
-        await Linking.Until(() => Texts(bob.Host.Messenger!, a1.Host.Device.Account).Contains("hello Bob"), time);
-        _ = bob.Host.Messenger!.SendText(a1.Host.Device.Account, "hello Alice").Value;
-        await Linking.Until(() => Texts(a1.Host.Messenger, bobAccount).Count == 2, time);
+        AccountId bobAccount = await Linking.ChatBothWays(a1, bob, time);
 
         await using TestNode a2 = await StartUnlinked(72, time);
         Assert.Equal(HttpStatusCode.BadRequest, (await a2.Http.GetAsync(ApiRoutes.Identity, Token)).StatusCode);
@@ -50,7 +40,7 @@ public sealed class LinkThroughNodesTests
         Assert.Equal(await DeviceIds(a1), await DeviceIds(a2));
         Assert.Equal(2, (await DeviceIds(a1)).Count);
         await Linking.Until(() => a2.Host.Messenger is not null);
-        Assert.Equal(["hello Bob", "hello Alice"], Texts(a2.Host.Messenger!, bobAccount));
+        Assert.Equal(["hello Bob", "hello Alice"], Linking.Texts(a2.Host.Messenger!, bobAccount));
     }
 
     private static async Task<TestNode> Start(string name, ulong seed, TimeProvider time)
@@ -101,7 +91,4 @@ public sealed class LinkThroughNodesTests
         [.. (await node.Http.GetFromJsonAsync(ApiRoutes.Devices, ApiJson.Default.IReadOnlyListDeviceView, Token))!
             .Where(d => !d.Revoked).Select(d => d.DeviceId).Order(StringComparer.Ordinal)];
 
-    private static List<string> Texts(Messenger messenger, AccountId contact) =>
-        [.. messenger.Latest(messenger.ConversationWith(contact), 50).Value
-            .Select(view => view.Content).OfType<TextContent>().Select(text => text.Text)];
 }

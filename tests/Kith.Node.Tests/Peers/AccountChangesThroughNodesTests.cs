@@ -7,7 +7,6 @@ using Kith.Engine.Messaging;
 using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Delivery;
-using Kith.Wire.Messaging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Node.Tests.Peers;
@@ -47,8 +46,8 @@ public sealed class AccountChangesThroughNodesTests
 
         await Linking.Until(() => SecondDevice.MembersSeenBy(bob, alice).Contains(a2Id));
         EventId both = bobs.SendText(alice, "to both of Alice's devices").Value;
-        await Linking.Until(() => Texts(a2s, bobAccount).Contains("to both of Alice's devices")
-            && Texts(alices, bobAccount).Contains("to both of Alice's devices"));
+        await Linking.Until(() => Linking.Texts(a2s, bobAccount).Contains("to both of Alice's devices")
+            && Linking.Texts(alices, bobAccount).Contains("to both of Alice's devices"));
         Assert.Equal(2, bobs.Engine.StateOf(both).Value.Devices);
 
         // A1 revokes A2 as the user would (kith devices revoke <prefix>).
@@ -60,14 +59,14 @@ public sealed class AccountChangesThroughNodesTests
 
         EventId fromBob = bobs.SendText(alice, "after the revocation, from Bob").Value;
         EventId fromA1 = alices.SendText(bobAccount, "after the revocation, from A1").Value;
-        await Linking.Until(() => Texts(alices, bobAccount).Contains("after the revocation, from Bob")
-            && Texts(bobs, alice).Contains("after the revocation, from A1"));
+        await Linking.Until(() => Linking.Texts(alices, bobAccount).Contains("after the revocation, from Bob")
+            && Linking.Texts(bobs, alice).Contains("after the revocation, from A1"));
 
         // Neither Bob nor A1 queued anything for A2: each message went to the one other device that remains.
         await Linking.Until(() => bobs.Engine.StateOf(fromBob).Value.IsComplete && alices.Engine.StateOf(fromA1).Value.IsComplete);
         Assert.Equal(new DeliveryState(1, 1, 0), bobs.Engine.StateOf(fromBob).Value);
         Assert.Equal(new DeliveryState(1, 1, 0), alices.Engine.StateOf(fromA1).Value);
-        Assert.DoesNotContain("after the revocation, from Bob", Texts(a2s, bobAccount));
+        Assert.DoesNotContain("after the revocation, from Bob", Linking.Texts(a2s, bobAccount));
         Assert.DoesNotContain(a2Id, bob.Host.Peers.Directory.All.Select(p => p.Device));
     }
 
@@ -141,7 +140,4 @@ public sealed class AccountChangesThroughNodesTests
         return (response.StatusCode, (await response.Content.ReadFromJsonAsync(ApiJson.Default.ApiError, Token))!);
     }
 
-    private static List<string> Texts(Messenger messenger, AccountId contact) =>
-        [.. messenger.Latest(messenger.ConversationWith(contact), 50).Value
-            .Select(view => view.Content).OfType<TextContent>().Select(text => text.Text)];
 }

@@ -3,7 +3,6 @@ using Kith.Engine.Messaging;
 using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
 using Kith.Protocol.Delivery;
-using Kith.Wire.Messaging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Node.Tests.Peers;
@@ -36,7 +35,7 @@ public sealed class ChatThroughNodesTests
 
         using var bobsStream = bob.Host.Events.Subscribe()!;
         EventId hello = alices.SendText(bobAccount, "hello Bob").Value;
-        await Linking.Until(() => Texts(bobs, aliceAccount).Contains("hello Bob"), time);
+        await Linking.Until(() => Linking.Texts(bobs, aliceAccount).Contains("hello Bob"), time);
 
         // What kith chat shows live: the node's event stream carries the message (NodeHost attaches it).
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -44,14 +43,11 @@ public sealed class ChatThroughNodesTests
         Assert.Equal("hello Bob", shown.Message.Text);
         Assert.False(shown.Message.FromMe);
         EventId reply = bobs.SendText(aliceAccount, "hello Alice").Value;
-        await Linking.Until(() => Texts(alices, bobAccount).SequenceEqual(["hello Bob", "hello Alice"]), time);
+        await Linking.Until(() => Linking.Texts(alices, bobAccount).SequenceEqual(["hello Bob", "hello Alice"]), time);
 
-        Assert.Equal(["hello Bob", "hello Alice"], Texts(bobs, aliceAccount));
+        Assert.Equal(["hello Bob", "hello Alice"], Linking.Texts(bobs, aliceAccount));
         await Linking.Until(() => alices.Engine.StateOf(hello).Value.Status != DeliveryStatus.Queued
             && bobs.Engine.StateOf(reply).Value.Status != DeliveryStatus.Queued, time);
     }
 
-    private static List<string> Texts(Messenger messenger, AccountId contact) =>
-        [.. messenger.Latest(messenger.ConversationWith(contact), 50).Value
-            .Select(view => view.Content).OfType<TextContent>().Select(text => text.Text)];
 }

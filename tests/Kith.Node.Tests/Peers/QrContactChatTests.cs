@@ -8,7 +8,6 @@ using Kith.Node.Tests.Support;
 using Kith.Primitives.Ids;
 using Kith.Transport.Dialing;
 using Kith.Wire.Cards;
-using Kith.Wire.Messaging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kith.Node.Tests.Peers;
@@ -47,11 +46,11 @@ public sealed class QrContactChatTests
         // Bob scans Alice's code: the devices link by identity, exchange account updates (prekeys), and Alice's chain
         // is handed to Bob late, so the message written before is shown.
         await AddFromQr(bob, alice);
-        await Linking.Until(() => Texts(bobs, aliceAccount).Contains("hello Bob"), time);
+        await Linking.Until(() => Linking.Texts(bobs, aliceAccount).Contains("hello Bob"), time);
         _ = bobs.SendText(aliceAccount, "hello Alice").Value;
-        await Linking.Until(() => Texts(alices, bobAccount).SequenceEqual(["hello Bob", "hello Alice"]), time);
+        await Linking.Until(() => Linking.Texts(alices, bobAccount).SequenceEqual(["hello Bob", "hello Alice"]), time);
 
-        Assert.Equal(["hello Bob", "hello Alice"], Texts(bobs, aliceAccount));
+        Assert.Equal(["hello Bob", "hello Alice"], Linking.Texts(bobs, aliceAccount));
         Assert.All(alice.Host.Peers.Directory.All, peer => Assert.NotNull(peer.StaticKey));
     }
 
@@ -87,7 +86,4 @@ public sealed class QrContactChatTests
         added.EnsureSuccessStatusCode();
     }
 
-    private static List<string> Texts(Messenger messenger, AccountId contact) =>
-        [.. messenger.Latest(messenger.ConversationWith(contact), 50).Value
-            .Select(view => view.Content).OfType<TextContent>().Select(text => text.Text)];
 }

@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using Kith.Api;
 using Kith.Api.Contacts;
 using Kith.Api.Identity;
+using Kith.Engine.Messaging;
+using Kith.Primitives.Ids;
+using Kith.Wire.Messaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -51,4 +54,26 @@ internal static class Linking
 
     /// <summary>Virtual time per poll of <see cref="Until"/>: 10× real time, well under any link's idle timeout.</summary>
     private static readonly TimeSpan VirtualStep = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The texts of the latest 50 messages of <paramref name="messenger"/>'s chat with <paramref name="contact"/>, in display order.</summary>
+    public static List<string> Texts(Messenger messenger, AccountId contact) =>
+        [.. messenger.Latest(messenger.ConversationWith(contact), 50).Value
+            .Select(view => view.Content).OfType<TextContent>().Select(text => text.Text)];
+
+    /// <summary>
+    /// A1 and Bob add each other and exchange one message each way; returns Bob's account. Virtual time moves while they
+    /// wait: a first delivery that met no link is retried on the delivery timers.
+    /// </summary>
+    public static async Task<AccountId> ChatBothWays(TestNode a1, TestNode bob, FakeTimeProvider time)
+    {
+        await Add(a1, bob);
+        await Add(bob, a1);
+        AccountId bobAccount = bob.Host.Device.Account;
+        await Until(() => a1.Host.Messenger!.Conversations().Contains(a1.Host.Messenger.ConversationWith(bobAccount)), time);
+        _ = a1.Host.Messenger!.SendText(bobAccount, "hello Bob").Value;
+        await Until(() => Texts(bob.Host.Messenger!, a1.Host.Device.Account).Contains("hello Bob"), time);
+        _ = bob.Host.Messenger!.SendText(a1.Host.Device.Account, "hello Alice").Value;
+        await Until(() => Texts(a1.Host.Messenger, bobAccount).Count == 2, time);
+        return bobAccount;
+    }
 }
