@@ -44,4 +44,12 @@ public static partial class Limits
     /// the conversation, so 16 covers them, and events under any further key are simply verified one by one.
     /// </summary>
     public const int MaxEndorsingKeysPerBatch = 16;
+
+    /// <summary>
+    /// Events a log replays from its own store per signature pass (<c>ConversationLog.Replay</c>): each pass costs
+    /// one Ed25519 verification per signing key whose run it holds (Conversations README, "Amortised signature
+    /// checks"), and its bookkeeping (an id map and a few arrays per event) lives for the pass. A sync receiver's
+    /// largest run (<see cref="MaxSyncCommitEvents"/>) is already held that way, so the same size is known to fit.
+    /// </summary>
+    public const int ReplayChunkEvents = MaxSyncCommitEvents;
 }

@@ -12,7 +12,7 @@ namespace Kith.Bench.Groups;
 /// The replica that serves the <c>sync</c> benchmark: <see cref="SyncGroup.EventCount"/> events, each a
 /// 100-byte message sealed with a real <see cref="SenderChain"/> and signed with its key, on the previous
 /// event (a device writing alone), stored in an encrypted SQLite store and loaded into a
-/// <see cref="ConversationLog"/> from it, as a device opening its store would.
+/// <see cref="ConversationLog"/> from it (<see cref="ConversationLog.Replay"/>), as a device opening its store does.
 /// </summary>
 internal sealed class SyncFixture : IConversationMembership, IDisposable
 {
@@ -32,10 +32,7 @@ internal sealed class SyncFixture : IConversationMembership, IDisposable
         _chain = SenderChain.Create(Conversation, DateTimeOffset.FromUnixTimeMilliseconds(FirstTimestamp), random);
         Write(random, store, count);
         Log = new ConversationLog(Conversation, this);
-        foreach (ConversationEvent stored in new SqliteEventStore(store).All(Conversation).Value)
-        {
-            _ = Log.Add(stored, NowUnixMs).Value;
-        }
+        _ = Log.Replay(new SqliteEventStore(store).All(Conversation).Value);
     }
 
     public ConversationId Conversation { get; }

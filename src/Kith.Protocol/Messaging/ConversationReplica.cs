@@ -77,15 +77,7 @@ public sealed partial class ConversationReplica
             return error;
         }
 
-        var accepted = new List<ConversationEvent>();
-        foreach (ConversationEvent e in events)
-        {
-            // Accepted once already: long.MaxValue as "now" skips the clock-skew check, the rest is checked again.
-            if (replica._log.Add(e, long.MaxValue).TryGet(out EventAddResult? added, out _) && added.Outcome == EventAddOutcome.Accepted)
-            {
-                accepted.Add(e);
-            }
-        }
+        IReadOnlyList<ConversationEvent> accepted = replica._log.Replay(events);
 
         foreach (ConversationEvent e in accepted)
         {
