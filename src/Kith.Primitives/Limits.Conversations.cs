@@ -48,8 +48,8 @@ public static partial class Limits
     /// <summary>
     /// Events a log replays from its own store per signature pass (<c>ConversationLog.Replay</c>): each pass costs
     /// one Ed25519 verification per signing key whose run it holds (Conversations README, "Amortised signature
-    /// checks"), and its bookkeeping (an id map and a few arrays per event) lives for the pass. A sync receiver's
-    /// largest run (<see cref="MaxSyncCommitEvents"/>) is already held that way, so the same size is known to fit.
+    /// checks"), and its bookkeeping (an id map and a few arrays per event) lives for the pass. A sync receiver
+    /// holds as many events at once (its largest run, <see cref="MaxSyncCommitEvents"/>), so the size is known to fit.
     /// </summary>
     public const int ReplayChunkEvents = MaxSyncCommitEvents;
 }
