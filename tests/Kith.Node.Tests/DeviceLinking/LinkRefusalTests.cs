@@ -75,7 +75,7 @@ public sealed class LinkRefusalTests
 
         // A silent stranger is admitted as the candidate, then replaced by the next caller.
         var random = new SeededRandomSource(86);
-        await using PeerLink silent = await Dial(code, random, time);
+        await using PeerLink silent = await DialAdmitted(a2, code, random, time);
         await using PeerLink guesser = await Dial(code, random, time);
         await Closed(silent);
         // A caller without the code's secret is hung up on; the code stays usable.
@@ -116,13 +116,29 @@ public sealed class LinkRefusalTests
         await Linking.Until(() => a1.Host.Linking.Progress().State == LinkState.Linked && a2.Host.Device.IsLinked);
     }
 
-    private static async Task<PeerLink> Dial(string code, IRandomSource random, TimeProvider time)
+    private static async Task<PeerLink> Dial(string code, IRandomSource random, TimeProvider time) =>
+        (await DialAs(X25519KeyPair.Generate(random), code, random, time)).Link;
+
+    /// <summary>
+    /// Dials as a stranger and waits until <paramref name="node"/> holds the link too. The node finishes handshakes
+    /// concurrently, so a caller is the earlier one only once its link is up there: otherwise the next caller's
+    /// handshake may finish first and be the one replaced (seen once in CI, on a loaded machine).
+    /// </summary>
+    private static async Task<PeerLink> DialAdmitted(TestNode node, string code, IRandomSource random, TimeProvider time)
+    {
+        (PeerLink link, DeviceId peer) = await DialAs(X25519KeyPair.Generate(random), code, random, time);
+        await Linking.Until(() => node.Host.Peers.Manager.LinkTo(peer) is not null);
+        return link;
+    }
+
+    /// <summary>Dials with <paramref name="key"/>; returns the link and the peer id the node gives it (<see cref="LinkGate.PeerOf"/>).</summary>
+    private static async Task<(PeerLink Link, DeviceId Peer)> DialAs(X25519KeyPair key, string code, IRandomSource random, TimeProvider time)
     {
         using LinkCode parsed = LinkCode.TryParse(code)!;
-        var stranger = LinkKeys.Create(X25519KeyPair.Generate(random), Ed25519SigningKey.Generate(random));
+        var stranger = LinkKeys.Create(key, Ed25519SigningKey.Generate(random));
         var dialer = new DirectTcpDialer(stranger, LinkOptions.Create(time, random));
         var address = new PeerAddress(LinkGate.PeerOf(parsed.StaticKey), parsed.StaticKey, LinkKind.DirectTcp, parsed.Direct!.Host, parsed.Direct.Port);
-        return (await dialer.DialAsync(address, Token)).Value;
+        return ((await dialer.DialAsync(address, Token)).Value, LinkGate.PeerOf(key.PublicKey));
     }
 
     /// <summary>The node hung up: the next read ends (a link notices its peer's close only by reading).</summary>
