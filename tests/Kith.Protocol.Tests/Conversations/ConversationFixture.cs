@@ -41,6 +41,19 @@ internal sealed class ConversationFixture : IConversationMembership
         ConversationEventSigner.Sign(Conversation, author.Device, parents, timestamp, author.ChainId, author.NextIndex++,
             Encoding.UTF8.GetBytes(text), author.SigningSeed);
 
+    /// <summary><paramref name="count"/> events by member <paramref name="member"/>, each on the previous one, without adding them anywhere.</summary>
+    public List<ConversationEvent> Chain(int member, int count, ref long clock)
+    {
+        var events = new List<ConversationEvent>();
+        for (int i = 0; i < count; i++)
+        {
+            EventId[] parents = events.Count == 0 ? [] : [events[^1].Id];
+            events.Add(Write(Members[member], parents, clock++));
+        }
+
+        return events;
+    }
+
     public bool IsMember(ConversationId conversation, DeviceId author, long timestampUnixMs) =>
         conversation == Conversation && _members.ContainsKey(author);
 

@@ -16,40 +16,12 @@ public sealed class ConversationLogReplayTests
 {
     private const long Now = ConversationFixture.Epoch + 60_000;
 
-    /// <summary>Counts the verifications a replay schedules, running each on this thread.</summary>
-    private sealed class CountingScheduler
-    {
-        public int Verifications { get; private set; }
-
-        public void ForEach(int count, Action<int> body)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                Verifications++;
-                body(i);
-            }
-        }
-    }
-
-    /// <summary><paramref name="count"/> events by <paramref name="member"/>, each on the previous one.</summary>
-    private static List<ConversationEvent> Run(ConversationFixture fixture, int member, int count, ref long clock)
-    {
-        var events = new List<ConversationEvent>();
-        for (int i = 0; i < count; i++)
-        {
-            EventId[] parents = events.Count == 0 ? [] : [events[^1].Id];
-            events.Add(fixture.Write(fixture.Members[member], parents, clock++));
-        }
-
-        return events;
-    }
-
     [Fact]
     public void A_devices_run_costs_one_verification_per_chunk_not_one_per_event()
     {
         var fixture = new ConversationFixture(950);
         long clock = ConversationFixture.Epoch;
-        List<ConversationEvent> stored = Run(fixture, 0, Limits.ReplayChunkEvents + 1, ref clock);
+        List<ConversationEvent> stored = fixture.Chain(0, Limits.ReplayChunkEvents + 1, ref clock);
         var scheduler = new CountingScheduler();
         ConversationLog reopened = fixture.NewLog();
 
@@ -65,8 +37,8 @@ public sealed class ConversationLogReplayTests
     {
         var fixture = new ConversationFixture(951);
         long clock = ConversationFixture.Epoch;
-        List<ConversationEvent> first = Run(fixture, 0, 20, ref clock);
-        List<ConversationEvent> second = Run(fixture, 1, 20, ref clock);
+        List<ConversationEvent> first = fixture.Chain(0, 20, ref clock);
+        List<ConversationEvent> second = fixture.Chain(1, 20, ref clock);
         ConversationEvent forged = VerifiedEventTests.Forged(first[5]);
         ConversationEvent stranger = fixture.Write(fixture.NewDevice(), [], clock++);
         List<ConversationEvent> stored = [.. first.Zip(second).SelectMany(pair => new[] { pair.First, pair.Second }), forged, stranger];

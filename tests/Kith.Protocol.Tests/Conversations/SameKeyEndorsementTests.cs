@@ -18,21 +18,6 @@ public class SameKeyEndorsementTests
 {
     private const long Now = ConversationFixture.Epoch + 60_000;
 
-    /// <summary>Runs every body on this thread and counts them: the number of signatures verified.</summary>
-    private sealed class CountingScheduler
-    {
-        public int Verifications { get; private set; }
-
-        public void ForEach(int count, Action<int> body)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                Verifications++;
-                body(i);
-            }
-        }
-    }
-
     private static SyncStep Deliver(ConversationFixture fixture, ConversationLog log, IEnumerable<ConversationEvent> events,
         CountingScheduler? scheduler = null)
     {
@@ -41,25 +26,12 @@ public class SameKeyEndorsementTests
         return new SyncSession(log).ReceiveChecked(checkedBatch, Now).Value;
     }
 
-    /// <summary><paramref name="count"/> events by one member, each on the previous one, without adding them anywhere.</summary>
-    private static List<ConversationEvent> Chain(ConversationFixture fixture, int member, int count, ref long clock)
-    {
-        var events = new List<ConversationEvent>();
-        for (int i = 0; i < count; i++)
-        {
-            EventId[] parents = events.Count == 0 ? [] : [events[^1].Id];
-            events.Add(fixture.Write(fixture.Members[member], parents, clock++));
-        }
-
-        return events;
-    }
-
     [Fact]
     public void A_device_writing_alone_costs_one_verification_per_batch()
     {
         var fixture = new ConversationFixture(900);
         long clock = ConversationFixture.Epoch;
-        List<ConversationEvent> events = Chain(fixture, 0, Limits.MaxSyncEventsPerBatch, ref clock);
+        List<ConversationEvent> events = fixture.Chain(0, Limits.MaxSyncEventsPerBatch, ref clock);
         var scheduler = new CountingScheduler();
         ConversationLog log = fixture.NewLog();
 
@@ -75,7 +47,7 @@ public class SameKeyEndorsementTests
     {
         var fixture = new ConversationFixture(901);
         long clock = ConversationFixture.Epoch;
-        List<ConversationEvent> events = Chain(fixture, 0, 10, ref clock);
+        List<ConversationEvent> events = fixture.Chain(0, 10, ref clock);
         ConversationEvent forged = VerifiedEventTests.Forged(events[^1]);
         var scheduler = new CountingScheduler();
         ConversationLog log = fixture.NewLog();
