@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
 using Kith.Crypto;
 using Kith.Primitives.Errors;
 using Kith.Primitives.Ids;
 using Kith.Protocol.SenderKeys;
 using Kith.Wire.Conversations;
 using Kith.Wire.Messaging;
-using Kith.Wire.SenderKeys;
 
 namespace Kith.Protocol.Messaging;
 
@@ -64,11 +62,7 @@ public sealed partial class ConversationReplica
     /// <summary>The late announcement of <paramref name="chain"/> to <paramref name="device"/>, or null while it is still unreachable.</summary>
     private Result<ConversationEvent?> Hand(SenderChain chain, DeviceId device, long nowUnixMs, IRandomSource random)
     {
-        using SenderKeyDistribution distribution = chain.CreateDistribution();
-        byte[] encoded = distribution.ToBytes();
-        Result<byte[]> sealedPart = _channel.Seal(device, encoded, random);
-        CryptographicOperations.ZeroMemory(encoded);
-        if (!sealedPart.TryGet(out byte[]? envelope, out _))
+        if (!SealDistribution(chain, device, random).TryGet(out byte[]? envelope, out _))
         {
             return Result<ConversationEvent?>.Ok(null);
         }

@@ -87,11 +87,7 @@ public sealed partial class ConversationReplica
         var parts = new List<AnnouncementPart>(recipients.Length);
         foreach (DeviceId recipient in recipients)
         {
-            using SenderKeyDistribution distribution = chain.CreateDistribution();
-            byte[] encoded = distribution.ToBytes();
-            Result<byte[]> sealedPart = _channel.Seal(recipient, encoded, random);
-            CryptographicOperations.ZeroMemory(encoded);
-            if (sealedPart.TryGet(out byte[]? envelope, out _))
+            if (SealDistribution(chain, recipient, random).TryGet(out byte[]? envelope, out _))
             {
                 parts.Add(new AnnouncementPart(recipient, envelope));
             }
@@ -105,6 +101,19 @@ public sealed partial class ConversationReplica
         }
 
         return ContentBinding.Sign(chain, Local, _log.ParentsForNextEvent(), timestamp, chain.Index, new ChainAnnouncement(parts).ToBytes());
+    }
+
+    /// <summary>
+    /// <paramref name="chain"/>'s distribution (its state from its current index on) sealed pairwise for
+    /// <paramref name="recipient"/>, or an error while there is no session and no prekeys to start one.
+    /// </summary>
+    private Result<byte[]> SealDistribution(SenderChain chain, DeviceId recipient, IRandomSource random)
+    {
+        using SenderKeyDistribution distribution = chain.CreateDistribution();
+        byte[] encoded = distribution.ToBytes();
+        Result<byte[]> sealedPart = _channel.Seal(recipient, encoded, random);
+        CryptographicOperations.ZeroMemory(encoded);
+        return sealedPart;
     }
 
     /// <summary>
