@@ -151,7 +151,7 @@ public sealed class ExistingDeviceLinking : IDisposable
             }
 
             _earlier = earlier;
-            _proposal = earlier.Encoded[..^(2 * AccountEntry.SignatureSize)].ToArray();
+            _proposal = earlier.UnsignedBytes.ToArray();
             _authorSignature = earlier.Signature;
         }
         else

@@ -91,8 +91,10 @@ public sealed class AccountEntry
     /// The bytes the author and co-signer sign (a domain label and everything before the signatures).
     /// <paramref name="coSigner"/> selects the co-signer's label, so neither signature can stand in for the other.
     /// </summary>
-    public byte[] SignedPayload(bool coSigner) =>
-        AccountEntryCodec.SignedPayload(_encoded.AsSpan(0, _encoded.Length - SignatureSize - (CoSignature is null ? 0 : SignatureSize)), coSigner);
+    public byte[] SignedPayload(bool coSigner) => AccountEntryCodec.SignedPayload(UnsignedBytes, coSigner);
+
+    /// <summary>The entry without its signatures: what <see cref="BuildUnsigned"/> made for it.</summary>
+    public ReadOnlySpan<byte> UnsignedBytes => _encoded.AsSpan(0, _encoded.Length - SignatureSize - (CoSignature is null ? 0 : SignatureSize));
 
     /// <summary>Builds an unsigned entry's bytes (what both signers sign, after the label).</summary>
     public static byte[] BuildUnsigned(AccountEntryKind kind, AccountId account, IReadOnlyList<EventId> parents, DeviceId author,
